@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CK_TYPE_TOKENS (ck_tokens_get_type ())
+
+/**
+ * CkTokens:
+ * @access_token: the `at` (40 hex)
+ * @refresh_token: the `rt` (40 hex)
+ * @apikey: the user's apikey (UUID)
+ * @region: cn, as, eu or us
+ * @identity: the e-mail address or E.164 phone number that signed in
+ *
+ * A signed-in session. Secret: never log or print the tokens.
+ */
+typedef struct
+{
+  char *access_token;
+  char *refresh_token;
+  char *apikey;
+  char *region;
+  char *identity;
+} CkTokens;
+
+GType     ck_tokens_get_type (void) G_GNUC_CONST;
+CkTokens *ck_tokens_new      (const char     *access_token,
+                              const char     *refresh_token,
+                              const char     *apikey,
+                              const char     *region,
+                              const char     *identity) G_GNUC_WARN_UNUSED_RESULT;
+CkTokens *ck_tokens_copy     (const CkTokens *tokens) G_GNUC_WARN_UNUSED_RESULT;
+void      ck_tokens_free     (CkTokens       *tokens);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkTokens, ck_tokens_free)
+
+G_END_DECLS
