@@ -13,6 +13,13 @@ build-aux/install-deps.sh --tests
 [ -d "$BUILD" ] || meson setup "$BUILD" ${MESON_ARGS:-}
 meson compile -C "$BUILD"
 
+# The independent ewelink-api client for the peer tests, from the npm registry, by the lock file.
+if [ ! -f "$BUILD/peer/node_modules/ewelink-api/package.json" ]; then
+  mkdir -p "$BUILD/peer"
+  cp tests/peer/package.json tests/peer/package-lock.json "$BUILD/peer/"
+  (cd "$BUILD/peer" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 T=$(mktemp -d /tmp/relay-tests.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T/home XDG_CONFIG_HOME=$T/home/.config XDG_DATA_HOME=$T/home/.local/share \

@@ -1,8 +1,133 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 The Relay authors */
-int main (void);
-int
-main (void)
+#define G_LOG_DOMAIN "relayctl"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "relayctl-common.h"
+
+/* Every command group; a new group adds its table here. */
+static const RelayctlCommand *const command_groups[] = {
+  relayctl_session_commands,
+  relayctl_devices_commands,
+};
+
+static const RelayctlCommand *
+find_command (const char *name)
 {
-  return 1;
+  for (gsize g = 0; g < G_N_ELEMENTS (command_groups); g++)
+    for (const RelayctlCommand *command = command_groups[g]; command->name != NULL; command++)
+      if (g_str_equal (command->name, name))
+        return command;
+
+  return NULL;
+}
+
+static char *
+build_command_summary (void)
+{
+  GString *summary = g_string_new ("Controls eWeLink / CoolKit devices from a shell.\n\nCommands:");
+
+  for (gsize g = 0; g < G_N_ELEMENTS (command_groups); g++)
+    for (const RelayctlCommand *command = command_groups[g]; command->name != NULL; command++)
+      {
+        g_autofree char *usage = g_strjoin (" ", command->name, command->parameter_string, NULL);
+        const char *end_of_line = strchr (command->summary, '\n');
+        int first_line = end_of_line != NULL ? (int) (end_of_line - command->summary)
+                                             : (int) strlen (command->summary);
+
+        g_string_append_printf (summary, "\n  %-18s %.*s", usage, first_line, command->summary);
+      }
+
+  g_string_append (summary, "\n\nRun `relayctl COMMAND --help` for a command's options.");
+
+  return g_string_free (summary, FALSE);
+}
+
+static const char description[] =
+  "Environment:\n"
+  "  RELAY_PASSWORD    the password for login (else one line is read from stdin)\n"
+  "  RELAY_APP_SECRET  the secret of --app-id (else the one stored with app-secret)\n"
+  "  RELAY_APP_ID      the app id when --app-id is not given\n"
+  "Secrets are never taken from the command line. The session is kept in the\n"
+  "keyring per server template and app id.\n"
+  "\n"
+  "Exit status:\n"
+  "  0  success\n"
+  "  1  failure without a more specific class\n"
+  "  2  usage: bad option, unknown command, missing argument\n"
+  "  3  not signed in, wrong credentials, session ended or taken, no app secret\n"
+  "  4  no such device\n"
+  "  5  the device is offline or did not answer\n"
+  "  6  network failure, timeout or rate limit: try again later\n";
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(RelayctlContext) ctx = relayctl_context_new ();
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "server", 's', 0, G_OPTION_ARG_STRING, &ctx->server_template,
+      "Server address template, e.g. http://127.0.0.1:PORT/{region} for relay-sim "
+      "(default " CK_API_DEFAULT_SERVER_TEMPLATE ")", "TEMPLATE" },
+    { "region", 'r', 0, G_OPTION_ARG_STRING, &ctx->region,
+      "Region to sign in to: cn, as, eu or us (default " RELAYCTL_DEFAULT_REGION
+      "; a redirect to the account's region is followed)", "REGION" },
+    { "app-id", 'a', 0, G_OPTION_ARG_STRING, &ctx->app_id,
+      "App id (default $RELAY_APP_ID); its secret comes from $RELAY_APP_SECRET or the keyring",
+      "ID" },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx->ca_file,
+      "Also trust the CA certificates in this PEM file", "FILE" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &ctx->json, "Print JSON instead of text", NULL },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &ctx->timeout_s,
+      "Give up after SECONDS (default 30)", "SECONDS" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const RelayctlCommand *command;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("relayctl");
+
+  summary = build_command_summary ();
+  options = g_option_context_new ("COMMAND [ARGUMENT…]");
+  /* Global options end at the command; the rest belongs to it. */
+  g_option_context_set_strict_posix (options, TRUE);
+  g_option_context_set_summary (options, summary);
+  g_option_context_set_description (options, description);
+  g_option_context_add_main_entries (options, entries, NULL);
+
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    return relayctl_usage_error ("%s", error->message);
+
+  if (version)
+    {
+      g_print ("relayctl %s\n", PACKAGE_VERSION);
+      return RELAYCTL_EXIT_OK;
+    }
+
+  if (ctx->region != NULL && !ck_api_region_is_valid (ctx->region))
+    return relayctl_usage_error ("unknown region “%s” (cn, as, eu or us)", ctx->region);
+  if (ctx->timeout_s <= 0)
+    return relayctl_usage_error ("--timeout wants a positive number of seconds");
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (options, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return RELAYCTL_EXIT_USAGE;
+    }
+
+  if (!(command = find_command (argv[1])))
+    return relayctl_usage_error ("unknown command “%s” (see relayctl --help)", argv[1]);
+
+  return command->run (ctx, command, argc - 1, argv + 1);
 }

@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (CkApi, ck_api, CK, API, GObject)
  * "app-secret" (construct, write-only), "session" (SoupSession, construct;
  * one is made when NULL), "ca-file" (extra trusted CA, absolute path),
  * "region" (the account's region, default "eu"), "tokens" (CkTokens, the
- * signed-in session or NULL).
+ * signed-in session or NULL), "timeout" (seconds per HTTP request, default 30).
  *
  * Signals: "tokens-changed" whenever login or refresh replaced the tokens,
  * so they can be saved.
@@ -55,6 +55,21 @@ gboolean        ck_api_set_ca_file          (CkApi               *self,
 /* The template with {region} expanded (cn → .cn host for the real cloud). */
 char           *ck_api_build_base_url       (CkApi               *self,
                                              const char          *region) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The same rules on a bare template (spec §1.6): {region} replaced, with the
+ * default template's cn mapped to https://cn-api.coolkit.cn:8080. */
+char           *ck_api_expand_template      (const char          *server_template,
+                                             const char          *region) G_GNUC_WARN_UNUSED_RESULT;
+/* The region-lookup base: `scheme://host:port` for a `scheme://host:port/{region}`
+ * template, https://api.coolkit.cc:8080 for the default one. */
+char           *ck_api_lookup_base_url      (const char          *server_template) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE for cn, as, eu and us. */
+gboolean        ck_api_region_is_valid      (const char          *region);
+
+/* "timeout": seconds an HTTP request may take (default 30; 0 = none). */
+guint           ck_api_get_timeout          (CkApi               *self);
+void            ck_api_set_timeout          (CkApi               *self,
+                                             guint                timeout);
 
 /**
  * ck_api_login_async:

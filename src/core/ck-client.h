@@ -34,7 +34,9 @@ G_DECLARE_FINAL_TYPE (CkClient, ck_client, CK, CLIENT, GObject)
  *
  * Properties: "api" (CkApi, construct-only), "devices" (CkDeviceList),
  * "state" (CkClientState), "heartbeat-interval", "pong-timeout" and
- * "request-timeout" (milliseconds, handed to each CkSocket).
+ * "request-timeout" (milliseconds, handed to each CkSocket),
+ * "reconnect-delay" (milliseconds before reconnecting after a drop,
+ * default 1000; the full back-off policy comes with issue 4).
  *
  * Signals: "command-failed" (CkDevice *device, GError *error).
  */

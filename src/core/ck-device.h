@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (CkDevice, ck_device, CK, DEVICE, GObject)
  * "power" (current or pending on/off), "pending" (a command is in flight),
  * "last-updated" (GDateTime of the last change from the cloud).
  * "params" is available through ck_device_get_params().
+ *
+ * Signals: "params-changed" after the cached params changed (list refresh
+ * or push), for views that show raw params.
  */
 
 CkDevice   *ck_device_new_from_json      (JsonObject *object,

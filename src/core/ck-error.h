@@ -42,6 +42,7 @@ typedef enum
   CK_ERROR_TIMEOUT,             /* no answer from the cloud in time */
   CK_ERROR_DISCONNECTED,        /* the live connection went away */
   CK_ERROR_SERVER,              /* 500 and other server-side failures */
+  CK_ERROR_NETWORK,             /* the server could not be reached (DNS, refused, TLS) */
 } CkError;
 
 /**
@@ -69,6 +70,7 @@ typedef enum
   CK_ENDPOINT_WS_UPDATE,
   CK_ENDPOINT_WS_QUERY,
   CK_ENDPOINT_WS_SHARE,
+  CK_ENDPOINT_WS_SESSION,       /* an error pushed on an open session, without a sequence */
 } CkEndpoint;
 
 GQuark ck_error_quark (void);

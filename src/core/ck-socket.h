@@ -70,6 +70,28 @@ JsonObject *ck_socket_update_finish   (CkSocket            *self,
                                        GAsyncResult        *result,
                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/**
+ * ck_socket_send_request_async:
+ * @message: a request with its `action` (not modified; a copy gets the `sequence`)
+ * @endpoint: the meaning table for the answer's error number
+ *
+ * Sends any request and completes with the answer carrying the same
+ * `sequence` (error 0), the meaning of its error, CK_ERROR_TIMEOUT after
+ * "request-timeout", or CK_ERROR_DISCONNECTED when the session ends first.
+ */
+void        ck_socket_send_request_async  (CkSocket            *self,
+                                           JsonObject          *message,
+                                           CkEndpoint           endpoint,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+JsonObject *ck_socket_send_request_finish (CkSocket            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The next request id: 13-digit milliseconds, unique on this socket. */
+char       *ck_socket_next_sequence   (CkSocket            *self) G_GNUC_WARN_UNUSED_RESULT;
+
 void        ck_socket_close           (CkSocket            *self);
 
 G_END_DECLS

@@ -36,6 +36,11 @@ CkTokens *ck_tokens_new      (const char     *access_token,
 CkTokens *ck_tokens_copy     (const CkTokens *tokens) G_GNUC_WARN_UNUSED_RESULT;
 void      ck_tokens_free     (CkTokens       *tokens);
 
+/* The keyring form: a compact JSON object. Secret: never log it. */
+char     *ck_tokens_to_json       (const CkTokens *tokens) G_GNUC_WARN_UNUSED_RESULT;
+CkTokens *ck_tokens_new_from_json (const char     *json,
+                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkTokens, ck_tokens_free)
 
 G_END_DECLS

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 #define CKSIM_DEMO_EMAIL    "demo@relay.example"
 #define CKSIM_DEMO_PASSWORD "relay-demo-1"
 #define CKSIM_DEMO_REGION   "eu"
+/* A second demo account; the demo shares "Kitchen plug" with it (test data). */
+#define CKSIM_DEMO_GUEST_EMAIL    "guest@relay.example"
+#define CKSIM_DEMO_GUEST_PASSWORD "relay-guest-1"
 
 #define CKSIM_TYPE_SERVER (cksim_server_get_type ())
 G_DECLARE_FINAL_TYPE (CkSimServer, cksim_server, CKSIM, SERVER, GObject)
@@ -30,10 +33,14 @@ G_DECLARE_FINAL_TYPE (CkSimServer, cksim_server, CKSIM, SERVER, GObject)
  *
  * Construct properties: "compat", "control", "default-region",
  * "tls-certificate" (GTlsCertificate, NULL for plain HTTP),
- * "state-file" (path or NULL).
+ * "state-file" (path or NULL; loaded at construction if it exists, then
+ * saved with mode 0600 after every change — see cksim_server_open_state()).
  * Properties (seconds unless noted; all settable at any time):
  * "ts-window" (300), "at-ttl" (30 d), "rt-ttl" (60 d), "hb-interval" (145),
- * "ack-timeout-ms" (5000), "ack-delay-ms" (0).
+ * "ack-timeout-ms" (5000), "ack-delay-ms" (0),
+ * "idle-timeout-ms" (0 = hb-interval + 37 s, spec §4.4),
+ * "handshake-timeout-ms" (10000: a socket without userOnline is closed).
+ * Read-only: "port" (0 until listening).
  */
 
 CkSimServer *cksim_server_new            (gboolean      compat,
@@ -75,6 +82,21 @@ JsonObject  *cksim_server_get_device_params (CkSimServer *self,
 gboolean     cksim_server_set_device_online (CkSimServer *self,
                                              const char  *device_id,
                                              gboolean     online);
+/* Loads @path if it exists (else starts empty) and saves the state there,
+ * mode 0600, after every change. Passwords and tokens are stored only as
+ * salted HMACs / hashes. Call before adding users or the demo. */
+gboolean     cksim_server_open_state     (CkSimServer  *self,
+                                          const char   *path,
+                                          GError      **error);
+/* Closes every WebSocket, or those of one account (@email NULL: all). */
+guint        cksim_server_drop_sockets   (CkSimServer  *self,
+                                          const char   *email);
+/* Test hook: the next call to @endpoint ("login", "device-list",
+ * "dispatch", "status-post", ...) answers error @code. */
+void         cksim_server_arm_fault      (CkSimServer  *self,
+                                          const char   *endpoint,
+                                          int           code);
+
 /* How many successful logins the simulator has answered (for resume tests). */
 guint        cksim_server_get_login_count (CkSimServer *self);
 

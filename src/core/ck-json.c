@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "ck-json"
+
+#include "ck-json.h"
+
+static JsonNode *
+get_value (JsonObject *object,
+           const char *member,
+           GType       type)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+
+  return node;
+}
+
+const char *
+ck_json_get_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = get_value (object, member, G_TYPE_STRING);
+
+  return node ? json_node_get_string (node) : NULL;
+}
+
+JsonObject *
+ck_json_get_object (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+ck_json_get_array (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+ck_json_get_int (JsonObject *object,
+                 const char *member,
+                 gint64     *value)
+{
+  JsonNode *node;
+
+  if ((node = get_value (object, member, G_TYPE_INT64)) != NULL)
+    {
+      *value = json_node_get_int (node);
+      return TRUE;
+    }
+  if ((node = get_value (object, member, G_TYPE_DOUBLE)) != NULL)
+    {
+      gdouble d = json_node_get_double (node);
+
+      if (d != (gdouble) (gint64) d)
+        return FALSE;
+      *value = (gint64) d;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+ck_json_get_boolean (JsonObject *object,
+                     const char *member,
+                     gboolean   *value)
+{
+  JsonNode *node = get_value (object, member, G_TYPE_BOOLEAN);
+
+  if (node == NULL)
+    return FALSE;
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+char *
+ck_json_dup_id (JsonObject *object,
+                const char *member)
+{
+  const char *text = ck_json_get_string (object, member);
+  gint64 number;
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (ck_json_get_int (object, member, &number))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+  return NULL;
+}
+
+JsonNode *
+ck_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *source = json_node_get_object (node);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (source);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (object, l->data,
+                                ck_json_node_deep_copy (json_object_get_member (source, l->data)));
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (copy, object);
+      return copy;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      g_autoptr(JsonArray) array = json_array_sized_new (json_array_get_length (source));
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, ck_json_node_deep_copy (json_array_get_element (source, i)));
+      copy = json_node_new (JSON_NODE_ARRAY);
+      json_node_set_array (copy, array);
+      return copy;
+    }
+
+  return json_node_copy (node);
+}
+
+char *
+ck_json_object_to_string (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#pragma once
+
+#include "cksim-router.h"
+
+G_BEGIN_DECLS
+
+/* The /_sim/ test hooks (spec §8.9), served only with "control". */
+void      cksim_control_serve (CkSimContext *ctx,
+                               CkSimRequest *req);
+/* The full state: users (no passwords), masked sessions, devices, sockets. */
+JsonNode *cksim_control_dump  (CkSimContext *ctx) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#pragma once
+
+#include "cksim-context.h"
+#include "cksim-request.h"
+
+G_BEGIN_DECLS
+
+typedef void (*CkSimHandler) (CkSimContext *ctx,
+                              CkSimRequest *req,
+                              CkSimSession *session);
+
+typedef enum
+{
+  CKSIM_HOST_REGION, /* under /cn|as|eu|us */
+  CKSIM_HOST_BARE,   /* the region-lookup host: no prefix */
+  CKSIM_HOST_SIM,    /* /_sim/ test hooks */
+} CkSimHost;
+
+/*
+ * CkSimRoute:
+ *
+ * One endpoint. @path is exact, or ends in "/ *" (without the space) for one
+ * trailing segment such as a device id. @name identifies the endpoint for
+ * armed faults.
+ */
+typedef struct
+{
+  const char    *name;
+  const char    *method;
+  CkSimHost      host;
+  const char    *path;
+  CkSimAuthKind  auth;
+  CkSimHandler   handler;
+} CkSimRoute;
+
+/* Finds the route, answers HTTP 404 / 405 when there is none, runs the
+ * auth checks, an armed fault, then the handler. */
+void cksim_router_serve (CkSimContext     *ctx,
+                         const CkSimRoute *routes,
+                         gsize             n_routes,
+                         CkSimHost         host,
+                         CkSimRequest     *req);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cksim-clock.h"
+
+G_BEGIN_DECLS
+
+/* An account. Passwords are kept only as a salted HMAC (never dumped). */
+typedef struct
+{
+  char   *id;             /* "_id", 24 hex */
+  char   *apikey;         /* UUID */
+  char   *identity;       /* e-mail (lower case) or "+<digits>" phone */
+  char   *region;         /* cn, as, eu or us */
+  char   *nickname;
+  char   *password_salt;
+  char   *password_hash;
+  gint64  created_ms;
+} CkSimUser;
+
+/* One (user, appid) login: the live at/rt pair. Tokens are kept hashed. */
+typedef struct
+{
+  char   *user_apikey;
+  char   *appid;
+  char   *at_hash;
+  char   *rt_hash;
+  char   *at_hint;        /* first 4 characters, for masked dumps */
+  gint64  at_expires;     /* unix s, simulator clock */
+  gint64  rt_expires;
+} CkSimSession;
+
+typedef struct
+{
+  char   *user_apikey;    /* the receiver */
+  int     permit;         /* spec §4.9 bits */
+  char   *note;
+  gint64  share_time;     /* ms */
+} CkSimShare;
+
+typedef struct
+{
+  char       *deviceid;
+  char       *name;
+  char       *owner_apikey;
+  int         uiid;
+  char       *model;          /* extra.extra.model, e.g. "PSF-B01-GL" */
+  char       *product_model;  /* e.g. "BASICR2" */
+  char       *ui;             /* extra.extra.ui */
+  char       *devicekey;      /* factory key (UUID) */
+  gboolean    online;
+  gint64      created_ms;
+  gint64      online_ms;
+  gint64      offline_ms;
+  JsonObject *params;         /* the shadow */
+  JsonObject *tags;
+  GPtrArray  *shares;         /* CkSimShare */
+} CkSimDevice;
+
+typedef enum
+{
+  CKSIM_ACCESS_NONE,
+  CKSIM_ACCESS_OWNER,
+  CKSIM_ACCESS_SHAREE,
+} CkSimAccess;
+
+typedef enum
+{
+  CKSIM_TOKEN_LIVE,
+  CKSIM_TOKEN_UNKNOWN,   /* never issued, or revoked by a newer login */
+  CKSIM_TOKEN_EXPIRED,
+} CkSimTokenStatus;
+
+#define CKSIM_TYPE_STATE (cksim_state_get_type ())
+G_DECLARE_FINAL_TYPE (CkSimState, cksim_state, CKSIM, STATE, GObject)
+
+/*
+ * CkSimState:
+ *
+ * Everything the simulated cloud knows: apps, users, sessions, devices.
+ * Emits "changed" after every mutation (the server saves the state file).
+ */
+CkSimState   *cksim_state_new               (CkSimClock   *clock) G_GNUC_WARN_UNUSED_RESULT;
+CkSimClock   *cksim_state_get_clock         (CkSimState   *self);
+void          cksim_state_changed           (CkSimState   *self);
+
+void          cksim_state_add_app           (CkSimState   *self,
+                                             const char   *app_id,
+                                             const char   *app_secret);
+const char   *cksim_state_get_app_secret    (CkSimState   *self,
+                                             const char   *app_id);
+
+CkSimUser    *cksim_state_add_user          (CkSimState   *self,
+                                             const char   *identity,
+                                             const char   *password,
+                                             const char   *region,
+                                             GError      **error);
+CkSimUser    *cksim_state_find_user         (CkSimState   *self,
+                                             const char   *identity);
+CkSimUser    *cksim_state_find_user_by_apikey (CkSimState *self,
+                                               const char *apikey);
+gboolean      cksim_user_check_password     (const CkSimUser *user,
+                                             const char   *password);
+gboolean      cksim_user_is_phone           (const CkSimUser *user);
+
+/* A new at/rt pair for (user, appid) living @at_ttl / @rt_ttl s, revoking the older one. The plain
+ * tokens go to @at and @rt; the revoked pair's at hash (if any) to
+ * @revoked_at_hash so its sockets can be closed. */
+CkSimSession *cksim_state_open_session      (CkSimState   *self,
+                                             CkSimUser    *user,
+                                             const char   *appid,
+                                             gint64        at_ttl,
+                                             gint64        rt_ttl,
+                                             char        **at,
+                                             char        **rt,
+                                             char        **revoked_at_hash);
+CkSimTokenStatus cksim_state_lookup_at      (CkSimState   *self,
+                                             const char   *at,
+                                             CkSimSession **session);
+CkSimTokenStatus cksim_state_lookup_rt      (CkSimState   *self,
+                                             const char   *rt,
+                                             CkSimSession **session);
+char         *cksim_hash_token              (const char   *token) G_GNUC_WARN_UNUSED_RESULT;
+guint         cksim_state_get_login_count   (CkSimState   *self);
+void          cksim_state_count_login       (CkSimState   *self);
+
+/* Takes ownership of @device. */
+void          cksim_state_add_device        (CkSimState   *self,
+                                             CkSimDevice  *device);
+CkSimDevice  *cksim_state_find_device       (CkSimState   *self,
+                                             const char   *deviceid);
+/* (transfer container): devices owned by or shared to @apikey, stable order. */
+GPtrArray    *cksim_state_list_devices      (CkSimState   *self,
+                                             const char   *apikey);
+CkSimAccess   cksim_device_access           (const CkSimDevice *device,
+                                             const char   *apikey);
+/* Users (apikeys) with access: the owner first, then sharees. */
+GPtrArray    *cksim_device_watchers         (const CkSimDevice *device) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      cksim_state_share_device      (CkSimState   *self,
+                                             CkSimDevice  *device,
+                                             CkSimUser    *receiver,
+                                             int           permit,
+                                             const char   *note);
+CkSimDevice  *cksim_device_new              (const char   *deviceid,
+                                             const char   *name,
+                                             const char   *owner_apikey,
+                                             int           uiid,
+                                             JsonObject   *params);
+void          cksim_device_free             (CkSimDevice  *device);
+
+/* @persist: the state file form (hashes) rather than the masked dump. */
+JsonNode     *cksim_state_dump              (CkSimState   *self,
+                                             gboolean      persist) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      cksim_state_load              (CkSimState   *self,
+                                             JsonNode     *root,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,688 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "cksim-ws"
+
+#include "cksim-ws.h"
+#include "cksim-device.h"
+#include "cksim-json.h"
+
+#include <string.h>
+
+typedef struct
+{
+  CkSimWs                 *ws;
+  SoupWebsocketConnection *conn;
+  gboolean                 authenticated;
+  gboolean                 closing;
+  char                    *apikey;
+  char                    *appid;
+  char                    *at_hash;
+  guint                    timeout_id;
+} Session;
+
+/* An answer the device gives after a delay (ack latency or deadline). */
+typedef struct
+{
+  CkSimWs                 *ws;
+  SoupWebsocketConnection *conn;      /* the sender */
+  char                    *deviceid;
+  JsonObject              *accepted;  /* NULL unless the device accepted */
+  JsonObject              *reply;
+  JsonNode                *sequence;
+  guint                    source_id;
+} PendingAck;
+
+struct _CkSimWs
+{
+  CkSimState        *state;
+  CkSimAuth         *auth;
+  const CkSimConfig *config;
+  GPtrArray         *sessions;  /* Session, owned */
+  GPtrArray         *pending;   /* PendingAck, owned */
+};
+
+static void
+session_free (Session *session)
+{
+  g_clear_handle_id (&session->timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (session->conn, session);
+  g_clear_object (&session->conn);
+  g_free (session->apikey);
+  g_free (session->appid);
+  g_free (session->at_hash);
+  g_free (session);
+}
+
+static void
+pending_free (PendingAck *pending)
+{
+  g_clear_handle_id (&pending->source_id, g_source_remove);
+  g_clear_object (&pending->conn);
+  g_free (pending->deviceid);
+  g_clear_pointer (&pending->accepted, json_object_unref);
+  g_clear_pointer (&pending->reply, json_object_unref);
+  g_clear_pointer (&pending->sequence, json_node_unref);
+  g_free (pending);
+}
+
+CkSimWs *
+cksim_ws_new (CkSimState        *state,
+              CkSimAuth         *auth,
+              const CkSimConfig *config)
+{
+  CkSimWs *ws = g_new0 (CkSimWs, 1);
+
+  ws->state = g_object_ref (state);
+  ws->auth = auth;
+  ws->config = config;
+  ws->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) session_free);
+  ws->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  return ws;
+}
+
+void
+cksim_ws_free (CkSimWs *ws)
+{
+  if (ws == NULL)
+    return;
+  g_clear_pointer (&ws->pending, g_ptr_array_unref);
+  for (guint i = 0; i < ws->sessions->len; i++)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+
+      if (soup_websocket_connection_get_state (session->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_close (session->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+    }
+  g_clear_pointer (&ws->sessions, g_ptr_array_unref);
+  g_clear_object (&ws->state);
+  g_free (ws);
+}
+
+static void
+send_json (SoupWebsocketConnection *conn,
+           JsonObject              *message)
+{
+  g_autofree char *text = NULL;
+
+  if (soup_websocket_connection_get_state (conn) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
+  text = cksim_json_object_to_string (message);
+  soup_websocket_connection_send_text (conn, text);
+}
+
+static void
+close_session (Session *session)
+{
+  if (session->closing)
+    return;
+  session->closing = TRUE;
+  g_clear_handle_id (&session->timeout_id, g_source_remove);
+  if (soup_websocket_connection_get_state (session->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (session->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  Session *session = user_data;
+
+  session->timeout_id = 0;
+  g_debug ("Closing an idle WebSocket");
+  close_session (session);
+  return G_SOURCE_REMOVE;
+}
+
+/* Re-armed on every frame received: before the handshake the handshake
+ * deadline, after it the idle limit of spec §4.4. */
+static void
+arm_timeout (Session *session)
+{
+  guint ms = session->authenticated
+             ? cksim_config_idle_timeout_ms (session->ws->config)
+             : session->ws->config->handshake_timeout_ms;
+
+  g_clear_handle_id (&session->timeout_id, g_source_remove);
+  if (!session->closing && ms > 0)
+    session->timeout_id = g_timeout_add (ms, on_timeout, session);
+}
+
+static JsonObject *
+bad_request (JsonNode *sequence)
+{
+  JsonObject *reply = json_object_new ();
+
+  json_object_set_int_member (reply, "error", 400);
+  json_object_set_string_member (reply, "reason", "Bad Request");
+  if (sequence != NULL)
+    json_object_set_member (reply, "sequence", json_node_copy (sequence));
+  return reply;
+}
+
+static void
+send_auth_failed_and_close (Session *session)
+{
+  g_autoptr(JsonObject) reply = json_object_new ();
+
+  json_object_set_int_member (reply, "error", 406);
+  json_object_set_string_member (reply, "reason", "Authentication Failed");
+  send_json (session->conn, reply);
+  close_session (session);
+}
+
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* A sequence is a string or an integer, echoed exactly (§4.2). */
+static JsonNode *
+valid_sequence (JsonObject *message)
+{
+  JsonNode *node = json_object_get_member (message, "sequence");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING && json_node_get_string (node)[0] != '\0')
+    return node;
+  if (cksim_json_is_integer (node))
+    return node;
+  return NULL;
+}
+
+static void
+handshake_reply (Session    *session,
+                 int         code,
+                 const char *apikey,
+                 JsonNode   *sequence)
+{
+  g_autoptr(JsonObject) reply = json_object_new ();
+
+  json_object_set_int_member (reply, "error", code);
+  if (code == 400)
+    json_object_set_string_member (reply, "reason", "Bad Request");
+  if (apikey != NULL)
+    json_object_set_string_member (reply, "apikey", apikey);
+  if (code == 0)
+    {
+      JsonObject *config = json_object_new ();
+
+      json_object_set_int_member (config, "hb", 1);
+      json_object_set_int_member (config, "hbInterval", session->ws->config->hb_interval);
+      json_object_set_object_member (reply, "config", config);
+    }
+  if (sequence != NULL)
+    json_object_set_member (reply, "sequence", json_node_copy (sequence));
+  if (code != 0)
+    json_object_set_string_member (reply, "actionName", "userOnline");
+  send_json (session->conn, reply);
+}
+
+static void
+handle_user_online (Session    *session,
+                    JsonObject *message)
+{
+  CkSimWs *ws = session->ws;
+  const char *at = member_string (message, "at");
+  const char *apikey = member_string (message, "apikey");
+  const char *appid = member_string (message, "appid");
+  JsonNode *sequence = valid_sequence (message);
+  CkSimSession *login = NULL;
+
+  if (at == NULL || apikey == NULL || appid == NULL || sequence == NULL
+      || g_strcmp0 (member_string (message, "userAgent"), "app") != 0
+      || !cksim_auth_check_common (ws->auth, message, FALSE, FALSE))
+    {
+      handshake_reply (session, 400, apikey, json_object_get_member (message, "sequence"));
+      close_session (session);
+      return;
+    }
+
+  if (cksim_state_lookup_at (ws->state, at, &login) != CKSIM_TOKEN_LIVE
+      || !g_str_equal (login->appid, appid) || !g_str_equal (login->user_apikey, apikey))
+    {
+      handshake_reply (session, 406, apikey, sequence);
+      close_session (session);
+      return;
+    }
+
+  /* One socket per (user, appid): the newest replaces the older ones.
+   * Backwards, so a synchronous "closed" cannot skip an entry. */
+  for (guint i = ws->sessions->len; i-- > 0;)
+    {
+      Session *other = g_ptr_array_index (ws->sessions, i);
+
+      if (other != session && other->authenticated && !other->closing
+          && g_str_equal (other->apikey, apikey) && g_str_equal (other->appid, appid))
+        close_session (other);
+    }
+
+  session->authenticated = TRUE;
+  g_free (session->apikey);
+  g_free (session->appid);
+  g_free (session->at_hash);
+  session->apikey = g_strdup (apikey);
+  session->appid = g_strdup (appid);
+  session->at_hash = g_strdup (login->at_hash);
+  arm_timeout (session);
+  handshake_reply (session, 0, apikey, sequence);
+}
+
+/* Every other live session whose user can see @device receives @message. */
+static void
+push_to_watchers (CkSimWs                 *ws,
+                  CkSimDevice             *device,
+                  JsonObject              *message,
+                  SoupWebsocketConnection *except)
+{
+  for (guint i = 0; i < ws->sessions->len; i++)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+
+      if (!session->authenticated || session->closing || session->conn == except)
+        continue;
+      if (cksim_device_access (device, session->apikey) != CKSIM_ACCESS_NONE)
+        send_json (session->conn, message);
+    }
+}
+
+static JsonObject *
+device_reply (int         code,
+              const char *deviceid,
+              const char *apikey,
+              JsonNode   *sequence)
+{
+  JsonObject *reply = json_object_new ();
+
+  json_object_set_int_member (reply, "error", code);
+  if (deviceid != NULL)
+    json_object_set_string_member (reply, "deviceid", deviceid);
+  if (apikey != NULL)
+    json_object_set_string_member (reply, "apikey", apikey);
+  if (sequence != NULL)
+    json_object_set_member (reply, "sequence", json_node_copy (sequence));
+  return reply;
+}
+
+static const char *
+self_apikey (JsonObject *message)
+{
+  /* D20, D19 and D20-zh spell it three ways (§4.6). */
+  static const char * const names[] = { "selfApikey", "selfApiKey", "selfApkey" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (member_string (message, names[i]) != NULL)
+      return member_string (message, names[i]);
+  return NULL;
+}
+
+/* Spec §8.5, "WS apikey checks": 0 when allowed, else 403. */
+static int
+check_device_access (Session     *session,
+                     CkSimDevice *device,
+                     JsonObject  *message)
+{
+  const char *apikey = member_string (message, "apikey");
+
+  if (device == NULL || !g_str_equal (apikey, device->owner_apikey))
+    return 403;
+  if (!g_str_equal (apikey, session->apikey))
+    {
+      if (g_strcmp0 (self_apikey (message), session->apikey) != 0
+          || cksim_device_access (device, session->apikey) != CKSIM_ACCESS_SHAREE)
+        return 403;
+    }
+  return 0;
+}
+
+void
+cksim_ws_relay_update (CkSimWs                 *ws,
+                       CkSimDevice             *device,
+                       JsonObject              *params,
+                       SoupWebsocketConnection *sender,
+                       JsonNode                *sequence)
+{
+  g_autoptr(JsonObject) relay = json_object_new ();
+
+  json_object_set_string_member (relay, "action", "update");
+  json_object_set_string_member (relay, "deviceid", device->deviceid);
+  json_object_set_string_member (relay, "apikey", device->owner_apikey);
+  json_object_set_string_member (relay, "userAgent", "app");
+  if (sequence != NULL)
+    json_object_set_member (relay, "sequence", json_node_copy (sequence));
+  else
+    {
+      g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              cksim_clock_get_time_ms (cksim_state_get_clock (ws->state)));
+
+      json_object_set_string_member (relay, "sequence", now);
+    }
+  json_object_set_int_member (relay, "ts", 0);
+  json_object_set_member (relay, "params", cksim_json_object_node (params));
+  push_to_watchers (ws, device, relay, sender);
+}
+
+static gboolean
+on_pending_ack (gpointer user_data)
+{
+  PendingAck *pending = user_data;
+  CkSimWs *ws = pending->ws;
+  CkSimDevice *device = cksim_state_find_device (ws->state, pending->deviceid);
+
+  pending->source_id = 0;
+  if (pending->accepted != NULL && device != NULL)
+    {
+      /* The shadow changes only once the device has said yes. */
+      cksim_device_merge (device, pending->accepted);
+      cksim_state_changed (ws->state);
+      send_json (pending->conn, pending->reply);
+      cksim_ws_relay_update (ws, device, pending->accepted, pending->conn, pending->sequence);
+    }
+  else
+    send_json (pending->conn, pending->reply);
+
+  g_ptr_array_remove (ws->pending, pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_later (Session    *session,
+              const char *deviceid,
+              JsonObject *accepted,
+              JsonObject *reply,
+              JsonNode   *sequence,
+              guint       delay_ms)
+{
+  PendingAck *pending = g_new0 (PendingAck, 1);
+
+  pending->ws = session->ws;
+  pending->conn = g_object_ref (session->conn);
+  pending->deviceid = g_strdup (deviceid);
+  pending->accepted = accepted;
+  pending->reply = reply;
+  pending->sequence = json_node_copy (sequence);
+  g_ptr_array_add (session->ws->pending, pending);
+  if (delay_ms == 0)
+    on_pending_ack (pending);
+  else
+    pending->source_id = g_timeout_add (delay_ms, on_pending_ack, pending);
+}
+
+static void
+handle_update (Session    *session,
+               JsonObject *message,
+               JsonNode   *sequence)
+{
+  CkSimWs *ws = session->ws;
+  const char *deviceid = member_string (message, "deviceid");
+  const char *apikey = member_string (message, "apikey");
+  JsonNode *params = json_object_get_member (message, "params");
+  CkSimDevice *device;
+  JsonObject *accepted = NULL;
+  g_autofree char *reason = NULL;
+  CkSimDeviceAck ack;
+  int code;
+
+  if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
+    {
+      g_autoptr(JsonObject) reply = bad_request (sequence);
+
+      send_json (session->conn, reply);
+      return;
+    }
+
+  device = cksim_state_find_device (ws->state, deviceid);
+  code = check_device_access (session, device, message);
+  if (code == 0 && !device->online)
+    code = 503;
+  if (code != 0)
+    {
+      g_autoptr(JsonObject) reply = device_reply (code, deviceid, apikey, sequence);
+
+      send_json (session->conn, reply);
+      return;
+    }
+
+  ack = cksim_device_check_update (device, json_node_get_object (params),
+                                   ws->config->compat, &accepted, &reason);
+  if (ack != CKSIM_DEVICE_ACK_OK)
+    g_debug ("Device %s answers %d: %s", deviceid, ack, reason ? reason : "asleep");
+  answer_later (session, deviceid, accepted, device_reply (ack, deviceid, apikey, sequence),
+                sequence,
+                ack == CKSIM_DEVICE_ACK_SILENT ? ws->config->ack_timeout_ms : ws->config->ack_delay_ms);
+}
+
+static void
+handle_query (Session    *session,
+              JsonObject *message,
+              JsonNode   *sequence)
+{
+  CkSimWs *ws = session->ws;
+  const char *deviceid = member_string (message, "deviceid");
+  JsonNode *params = json_object_get_member (message, "params");
+  g_autoptr(JsonObject) reply = NULL;
+  CkSimDevice *device;
+  JsonArray *names;
+  JsonObject *out;
+  int code;
+
+  if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_ARRAY (params))
+    {
+      reply = bad_request (sequence);
+      send_json (session->conn, reply);
+      return;
+    }
+  names = json_node_get_array (params);
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      JsonNode *n = json_array_get_element (names, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+        {
+          reply = bad_request (sequence);
+          send_json (session->conn, reply);
+          return;
+        }
+    }
+
+  device = cksim_state_find_device (ws->state, deviceid);
+  code = check_device_access (session, device, message);
+  reply = device_reply (code, deviceid, member_string (message, "apikey"), sequence);
+  if (code == 0)
+    {
+      /* From the shadow, online or not (§8.6.6). */
+      if (json_array_get_length (names) == 0)
+        out = cksim_json_object_copy (device->params);
+      else
+        {
+          out = json_object_new ();
+          for (guint i = 0; i < json_array_get_length (names); i++)
+            {
+              const char *name = json_array_get_string_element (names, i);
+              JsonNode *value = json_object_get_member (device->params, name);
+
+              if (value != NULL)
+                json_object_set_member (out, name, cksim_json_copy (value));
+            }
+        }
+      json_object_set_object_member (reply, "params", out);
+    }
+  send_json (session->conn, reply);
+}
+
+static void
+handle_request (Session    *session,
+                JsonObject *message)
+{
+  const char *action = member_string (message, "action");
+  JsonNode *sequence = valid_sequence (message);
+
+  /* §8.7.4: action, sequence, apikey and userAgent "app" on every request. */
+  if (action == NULL || sequence == NULL || member_string (message, "apikey") == NULL
+      || g_strcmp0 (member_string (message, "userAgent"), "app") != 0)
+    {
+      g_autoptr(JsonObject) reply = bad_request (json_object_get_member (message, "sequence"));
+
+      send_json (session->conn, reply);
+      return;
+    }
+
+  if (g_str_equal (action, "update"))
+    handle_update (session, message, sequence);
+  else if (g_str_equal (action, "query"))
+    handle_query (session, message, sequence);
+  else
+    {
+      g_autoptr(JsonObject) reply = bad_request (sequence);
+
+      send_json (session->conn, reply);
+    }
+}
+
+static void
+on_message (SoupWebsocketConnection *conn,
+            int                      type,
+            GBytes                  *bytes,
+            gpointer                 user_data)
+{
+  Session *session = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (session->closing)
+    return;
+  arm_timeout (session);
+
+  if (type == SOUP_WEBSOCKET_DATA_TEXT && len == 4 && memcmp (data, "ping", 4) == 0)
+    {
+      soup_websocket_connection_send_text (conn, "pong");
+      return;
+    }
+
+  if (type == SOUP_WEBSOCKET_DATA_TEXT && data != NULL)
+    root = cksim_json_parse (data, len, NULL);
+
+  if (!session->authenticated)
+    {
+      /* The first frame must be userOnline (§8.7.1). */
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+          || g_strcmp0 (member_string (json_node_get_object (root), "action"), "userOnline") != 0)
+        send_auth_failed_and_close (session);
+      else
+        handle_user_online (session, json_node_get_object (root));
+      return;
+    }
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autoptr(JsonObject) reply = bad_request (NULL);
+
+      send_json (conn, reply);
+      return;
+    }
+  if (g_strcmp0 (member_string (json_node_get_object (root), "action"), "userOnline") == 0)
+    handle_user_online (session, json_node_get_object (root));
+  else
+    handle_request (session, json_node_get_object (root));
+}
+
+static void
+on_closed (SoupWebsocketConnection *conn,
+           gpointer                 user_data)
+{
+  Session *session = user_data;
+
+  g_ptr_array_remove (session->ws->sessions, session);
+}
+
+void
+cksim_ws_accept (CkSimWs                 *ws,
+                 SoupWebsocketConnection *conn)
+{
+  Session *session = g_new0 (Session, 1);
+
+  session->ws = ws;
+  session->conn = g_object_ref (conn);
+  g_ptr_array_add (ws->sessions, session);
+  g_signal_connect (conn, "message", G_CALLBACK (on_message), session);
+  g_signal_connect (conn, "closed", G_CALLBACK (on_closed), session);
+  arm_timeout (session);
+}
+
+void
+cksim_ws_revoke (CkSimWs    *ws,
+                 const char *at_hash)
+{
+  if (at_hash == NULL)
+    return;
+  for (guint i = ws->sessions->len; i-- > 0;)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+
+      if (session->authenticated && !session->closing && g_strcmp0 (session->at_hash, at_hash) == 0)
+        send_auth_failed_and_close (session);
+    }
+}
+
+guint
+cksim_ws_drop (CkSimWs    *ws,
+               const char *apikey)
+{
+  guint count = 0;
+
+  for (guint i = ws->sessions->len; i-- > 0;)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+
+      if (session->closing || (apikey != NULL && g_strcmp0 (session->apikey, apikey) != 0))
+        continue;
+      close_session (session);
+      count++;
+    }
+  return count;
+}
+
+void
+cksim_ws_push_online (CkSimWs     *ws,
+                      CkSimDevice *device)
+{
+  g_autoptr(JsonObject) message = json_object_new ();
+  JsonObject *params = json_object_new ();
+
+  json_object_set_string_member (message, "action", "sysmsg");
+  json_object_set_string_member (message, "deviceid", device->deviceid);
+  json_object_set_string_member (message, "apikey", device->owner_apikey);
+  json_object_set_int_member (message, "ts", 0);
+  json_object_set_boolean_member (params, "online", device->online);
+  json_object_set_object_member (message, "params", params);
+  push_to_watchers (ws, device, message, NULL);
+}
+
+JsonNode *
+cksim_ws_dump (CkSimWs *ws)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node;
+
+  for (guint i = 0; i < ws->sessions->len; i++)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+      JsonObject *o;
+
+      if (!session->authenticated || session->closing)
+        continue;
+      o = json_object_new ();
+      json_object_set_string_member (o, "apikey", session->apikey);
+      json_object_set_string_member (o, "appid", session->appid);
+      json_array_add_object_element (array, o);
+    }
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "cksim-auth.h"
+#include "cksim-config.h"
+#include "cksim-state.h"
+
+G_BEGIN_DECLS
+
+/*
+ * CkSimWs:
+ *
+ * The WebSocket side of the cloud (spec §4, §8.7): sessions, the userOnline
+ * handshake, heartbeat and idle timeout, update / query with the device
+ * emulator, relays to the account's other sessions, sysmsg pushes.
+ */
+typedef struct _CkSimWs CkSimWs;
+
+CkSimWs *cksim_ws_new            (CkSimState        *state,
+                                  CkSimAuth         *auth,
+                                  const CkSimConfig *config);
+void     cksim_ws_free           (CkSimWs           *ws);
+
+/* A new connection from soup_server_add_websocket_handler(). */
+void     cksim_ws_accept         (CkSimWs           *ws,
+                                  SoupWebsocketConnection *conn);
+/* Sessions authenticated with the at whose hash is @at_hash get
+ * {"error":406,"reason":"Authentication Failed"} and a 1000 close (§4.11). */
+void     cksim_ws_revoke         (CkSimWs           *ws,
+                                  const char        *at_hash);
+/* Closes every socket, or those of the user @apikey. Returns how many. */
+guint    cksim_ws_drop           (CkSimWs           *ws,
+                                  const char        *apikey);
+/* Pushes sysmsg {"online":…} to the sessions with access to @device. */
+void     cksim_ws_push_online    (CkSimWs           *ws,
+                                  CkSimDevice       *device);
+/* Relays an accepted app command to every session with access to @device
+ * except @sender (§4.7.2); @sequence NULL: a fresh one (HTTP callers). */
+void     cksim_ws_relay_update   (CkSimWs           *ws,
+                                  CkSimDevice       *device,
+                                  JsonObject        *params,
+                                  SoupWebsocketConnection *sender,
+                                  JsonNode          *sequence);
+/* Authenticated sessions, for the state dump: [{apikey, appid}]. */
+JsonNode *cksim_ws_dump          (CkSimWs           *ws) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

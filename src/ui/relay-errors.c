@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "relay-errors"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ck-error.h"
+#include "relay-errors.h"
+
+/**
+ * relay_error_describe:
+ * @error: an error from the core
+ *
+ * Turns an error into a plain sentence for the user. Errors of the %CK_ERROR
+ * domain read by meaning; anything else (network, TLS) keeps its own message,
+ * which GIO and libsoup already translate.
+ *
+ * Returns: (transfer none): a translated sentence
+ */
+const char *
+relay_error_describe (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != CK_ERROR)
+    return error->message;
+
+  switch ((CkError) error->code)
+    {
+    case CK_ERROR_WRONG_PASSWORD:
+      return _("The account or the password is not right.");
+    case CK_ERROR_USER_NOT_FOUND:
+      return _("There is no account with this e-mail address or phone number.");
+    case CK_ERROR_EMAIL_NOT_ACTIVATED:
+      return _("This account has not been activated yet. Follow the link in the e-mail the cloud sent you.");
+    case CK_ERROR_AUTH_FAILED:
+      return _("The cloud did not accept the app ID or app secret.");
+    case CK_ERROR_APP_DISABLED:
+      return _("The cloud has disabled this app ID.");
+    case CK_ERROR_WRONG_REGION:
+      return _("The account lives in another region of the cloud.");
+    case CK_ERROR_RATE_LIMITED:
+      return _("Too many requests in a short time. Wait a moment and try again.");
+    case CK_ERROR_TOKEN_EXPIRED:
+    case CK_ERROR_TOKEN_INVALID:
+    case CK_ERROR_NOT_SIGNED_IN:
+      return _("Your session has ended. Sign in again.");
+    case CK_ERROR_SESSION_TAKEN:
+      return _("This account signed in somewhere else with the same app ID.");
+    case CK_ERROR_NOT_PERMITTED:
+      return _("This account is not allowed to do that.");
+    case CK_ERROR_NOT_FOUND:
+      return _("The cloud does not know this device.");
+    case CK_ERROR_DEVICE_OFFLINE:
+      return _("The device is offline.");
+    case CK_ERROR_DEVICE_UNREACHABLE:
+      return _("The device did not answer in time.");
+    case CK_ERROR_DEVICE_REJECTED:
+      return _("The device refused the command.");
+    case CK_ERROR_TIMEOUT:
+      return _("The cloud did not answer in time.");
+    case CK_ERROR_DISCONNECTED:
+      return _("The connection to the cloud was lost.");
+    case CK_ERROR_SERVER:
+      return _("The cloud has a problem right now. Try again later.");
+    case CK_ERROR_NETWORK:
+      return _("The cloud could not be reached. Check the server address and your network connection.");
+    case CK_ERROR_ALREADY_EXISTS:
+      return _("This account or device is already registered.");
+    case CK_ERROR_WRONG_CODE:
+      return _("The verification code is not right.");
+    case CK_ERROR_FAILED:
+    case CK_ERROR_INVALID_RESPONSE:
+    case CK_ERROR_BAD_REQUEST:
+    default:
+      return error->message;
+    }
+}

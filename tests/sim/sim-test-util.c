@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "sim-test"
+
+#include "sim-test-util.h"
+
+#include <ck-sign.h>
+#include <string.h>
+
+void
+sim_fixture_setup (SimFixture    *f,
+                   gconstpointer  data)
+{
+  guint flags = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+
+  f->server = cksim_server_new ((flags & SIM_COMPAT) != 0, (flags & SIM_NO_CONTROL) == 0);
+  if ((flags & SIM_NO_DEMO) == 0)
+    cksim_server_load_demo (f->server);
+  g_assert_true (cksim_server_listen (f->server, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cksim_server_get_port (f->server), >, 0);
+  f->url = cksim_server_get_url (f->server);
+  f->session = soup_session_new ();
+}
+
+void
+sim_fixture_teardown (SimFixture    *f,
+                      gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  g_clear_object (&f->server);
+  g_clear_pointer (&f->url, g_free);
+  g_clear_pointer (&f->apikey, g_free);
+  /* Let pending closes and frees run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sim_wait_flag (gboolean *done,
+               guint     timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
+
+  while (!*done && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  if (!*done)
+    g_error ("Timed out after %u ms", timeout_ms);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+} HttpWait;
+
+static void
+on_http_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HttpWait *wait = user_data;
+
+  wait->bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+JsonObject *
+sim_http (SimFixture *f,
+          const char *method,
+          const char *path,
+          const char *body,
+          const char *content_type,
+          const char *authorization,
+          guint      *status)
+{
+  g_autofree char *uri = g_strconcat (f->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  HttpWait wait = { 0 };
+  gsize len;
+  const char *data;
+
+  g_assert_nonnull (msg);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+    }
+  else if (content_type != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Content-Type", content_type);
+  if (authorization != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, on_http_done, &wait);
+  sim_wait_flag (&wait.done, 2000);
+  g_assert_no_error (wait.error);
+
+  if (status != NULL)
+    *status = soup_message_get_status (msg);
+  data = g_bytes_get_data (wait.bytes, &len);
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_bytes_unref (wait.bytes);
+      return NULL;
+    }
+  g_bytes_unref (wait.bytes);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+char *
+sim_sign (const char *secret,
+          const char *data)
+{
+  g_autofree char *sig = ck_sign (secret, (const guint8 *) data, strlen (data));
+
+  return g_strconcat ("Sign ", sig, NULL);
+}
+
+JsonObject *
+sim_post_signed (SimFixture *f,
+                 const char *path,
+                 const char *body,
+                 const char *secret,
+                 guint      *status)
+{
+  g_autofree char *auth = sim_sign (secret, body);
+
+  return sim_http (f, "POST", path, body, "application/json", auth, status);
+}
+
+char *
+sim_login_body (SimFixture *f,
+                const char *appid,
+                const char *email,
+                const char *password)
+{
+  g_autofree char *nonce = ck_nonce_new ();
+
+  return g_strdup_printf ("{\"appid\":\"%s\",\"email\":\"%s\",\"nonce\":\"%s\",\"password\":\"%s\","
+                          "\"ts\":%" G_GINT64_FORMAT ",\"version\":8}",
+                          appid, email, nonce, password, cksim_server_get_time (f->server));
+}
+
+char *
+sim_login (SimFixture *f,
+           const char *appid,
+           const char *secret,
+           const char *email,
+           const char *password)
+{
+  g_autofree char *body = sim_login_body (f, appid, email, password);
+  g_autoptr(JsonObject) reply = NULL;
+  guint status;
+
+  reply = sim_post_signed (f, "/eu/api/user/login", body, secret, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (reply);
+  g_assert_false (json_object_has_member (reply, "error"));
+  g_free (f->apikey);
+  f->apikey = g_strdup (json_object_get_string_member (json_object_get_object_member (reply, "user"),
+                                                       "apikey"));
+  return g_strdup (json_object_get_string_member (reply, "at"));
+}
+
+char *
+sim_common_query (SimFixture *f,
+                  const char *appid)
+{
+  g_autofree char *nonce = ck_nonce_new ();
+
+  return g_strdup_printf ("appid=%s&nonce=%s&ts=%" G_GINT64_FORMAT "&version=8",
+                          appid, nonce, cksim_server_get_time (f->server));
+}
+
+JsonObject *
+sim_device_list (SimFixture *f,
+                 const char *appid,
+                 const char *at,
+                 guint      *status)
+{
+  g_autofree char *query = sim_common_query (f, appid);
+  g_autofree char *path = g_strconcat ("/eu/api/user/device?", query, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", at, NULL);
+
+  return sim_http (f, "GET", path, NULL, "application/json", auth, status);
+}
+
+gint64
+sim_error_code (JsonObject *body)
+{
+  g_assert_nonnull (body);
+  return json_object_get_int_member_with_default (body, "error", 0);
+}
+
+/* WebSocket */
+
+static void
+on_ws_message (SoupWebsocketConnection *conn,
+               int                      type,
+               GBytes                  *bytes,
+               gpointer                 user_data)
+{
+  SimWs *ws = user_data;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_queue_push_tail (&ws->messages, g_strndup (data, len));
+}
+
+static void
+on_ws_closed (SoupWebsocketConnection *conn,
+              gpointer                 user_data)
+{
+  SimWs *ws = user_data;
+
+  ws->closed = TRUE;
+  ws->close_code = soup_websocket_connection_get_close_code (conn);
+}
+
+typedef struct
+{
+  gboolean                 done;
+  SoupWebsocketConnection *conn;
+  GError                  *error;
+} WsWait;
+
+static void
+on_ws_connected (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WsWait *wait = user_data;
+
+  wait->conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+SimWs *
+sim_ws_connect (SimFixture *f)
+{
+  g_autofree char *uri = g_strdup_printf ("ws://127.0.0.1:%u/api/ws", cksim_server_get_port (f->server));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  WsWait wait = { 0 };
+  SimWs *ws = g_new0 (SimWs, 1);
+
+  soup_session_websocket_connect_async (f->session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_ws_connected, &wait);
+  sim_wait_flag (&wait.done, 2000);
+  g_assert_no_error (wait.error);
+  ws->conn = wait.conn;
+  g_queue_init (&ws->messages);
+  g_signal_connect (ws->conn, "message", G_CALLBACK (on_ws_message), ws);
+  g_signal_connect (ws->conn, "closed", G_CALLBACK (on_ws_closed), ws);
+  return ws;
+}
+
+void
+sim_ws_free (SimWs *ws)
+{
+  if (ws == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (ws->conn, ws);
+  if (soup_websocket_connection_get_state (ws->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (ws->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&ws->conn);
+  g_queue_clear_full (&ws->messages, g_free);
+  g_free (ws);
+}
+
+void
+sim_ws_send (SimWs      *ws,
+             const char *text)
+{
+  soup_websocket_connection_send_text (ws->conn, text);
+}
+
+static gboolean
+has_message_or_closed (SimWs *ws)
+{
+  return !g_queue_is_empty (&ws->messages) || ws->closed;
+}
+
+char *
+sim_ws_next_text (SimWs *ws,
+                  guint  timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
+
+  while (!has_message_or_closed (ws) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  if (g_queue_is_empty (&ws->messages))
+    g_error ("No WebSocket message within %u ms (closed: %d)", timeout_ms, ws->closed);
+  return g_queue_pop_head (&ws->messages);
+}
+
+JsonObject *
+sim_ws_next (SimWs *ws,
+             guint  timeout_ms)
+{
+  g_autofree char *text = sim_ws_next_text (ws, timeout_ms);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+void
+sim_ws_wait_closed (SimWs *ws,
+                    guint  timeout_ms)
+{
+  sim_wait_flag (&ws->closed, timeout_ms);
+}
+
+JsonObject *
+sim_ws_user_online (SimFixture *f,
+                    SimWs      *ws,
+                    const char *at,
+                    const char *apikey,
+                    const char *appid)
+{
+  g_autofree char *nonce = ck_nonce_new ();
+  g_autofree char *text =
+    g_strdup_printf ("{\"action\":\"userOnline\",\"at\":\"%s\",\"apikey\":\"%s\",\"appid\":\"%s\","
+                     "\"nonce\":\"%s\",\"ts\":%" G_GINT64_FORMAT ",\"userAgent\":\"app\","
+                     "\"sequence\":\"1600000000000\",\"version\":8}",
+                     at, apikey, appid, nonce, cksim_server_get_time (f->server));
+
+  sim_ws_send (ws, text);
+  return sim_ws_next (ws, 2000);
+}
+
+void
+sim_ws_assert_quiet (SimWs *ws)
+{
+  g_autofree char *text = NULL;
+
+  sim_ws_send (ws, "ping");
+  text = sim_ws_next_text (ws, 2000);
+  g_assert_cmpstr (text, ==, "pong");
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "test-error"
+
+#include <string.h>
+
+#include "ck-error.h"
+
+typedef struct
+{
+  CkEndpoint endpoint;
+  gint       code;
+  CkError    meaning;
+} Row;
+
+/* The same number means different things on different endpoints (spec §6). */
+static const Row rows[] = {
+  { CK_ENDPOINT_LOGIN, 401, CK_ERROR_WRONG_PASSWORD },
+  { CK_ENDPOINT_BEARER, 401, CK_ERROR_TOKEN_INVALID },
+  { CK_ENDPOINT_DISPATCH, 401, CK_ERROR_TOKEN_INVALID },
+  { CK_ENDPOINT_SMS, 401, CK_ERROR_USER_NOT_FOUND },
+  { CK_ENDPOINT_REFRESH, 401, CK_ERROR_TOKEN_INVALID },
+  { CK_ENDPOINT_DEVICE_ADD_GSM, 401, CK_ERROR_BAD_REQUEST },
+  { CK_ENDPOINT_LOGIN, 402, CK_ERROR_EMAIL_NOT_ACTIVATED },
+  { CK_ENDPOINT_BEARER, 402, CK_ERROR_TOKEN_EXPIRED },
+  { CK_ENDPOINT_DISPATCH, 402, CK_ERROR_TOKEN_EXPIRED },
+  { CK_ENDPOINT_LOGIN, 404, CK_ERROR_USER_NOT_FOUND },
+  { CK_ENDPOINT_BEARER, 404, CK_ERROR_NOT_FOUND },
+  { CK_ENDPOINT_LOGIN, 406, CK_ERROR_AUTH_FAILED },
+  { CK_ENDPOINT_REGION, 406, CK_ERROR_AUTH_FAILED },
+  { CK_ENDPOINT_BEARER, 406, CK_ERROR_NOT_SIGNED_IN },
+  { CK_ENDPOINT_WS_HANDSHAKE, 406, CK_ERROR_TOKEN_INVALID },
+  { CK_ENDPOINT_WS_SESSION, 406, CK_ERROR_SESSION_TAKEN },
+  { CK_ENDPOINT_WS_UPDATE, 406, CK_ERROR_SESSION_TAKEN },
+  { CK_ENDPOINT_LOGIN, 403, CK_ERROR_APP_DISABLED },
+  { CK_ENDPOINT_WS_UPDATE, 403, CK_ERROR_NOT_PERMITTED },
+  { CK_ENDPOINT_RESET_PASSWORD, 403, CK_ERROR_NOT_PERMITTED },
+  { CK_ENDPOINT_LOGIN, 301, CK_ERROR_WRONG_REGION },
+  { CK_ENDPOINT_SMS, 301, CK_ERROR_WRONG_REGION },
+  { CK_ENDPOINT_WS_UPDATE, 400, CK_ERROR_DEVICE_REJECTED },
+  { CK_ENDPOINT_BEARER, 400, CK_ERROR_BAD_REQUEST },
+  { CK_ENDPOINT_WS_UPDATE, 503, CK_ERROR_DEVICE_OFFLINE },
+  { CK_ENDPOINT_STATUS_POST, 503, CK_ERROR_DEVICE_OFFLINE },
+  { CK_ENDPOINT_BEARER, 503, CK_ERROR_SERVER },
+  { CK_ENDPOINT_WS_UPDATE, 504, CK_ERROR_DEVICE_UNREACHABLE },
+  { CK_ENDPOINT_WS_SHARE, 504, CK_ERROR_TIMEOUT },
+  { CK_ENDPOINT_SMS, 504, CK_ERROR_SERVER },
+  { CK_ENDPOINT_SMS, 160038, CK_ERROR_RATE_LIMITED },
+  { CK_ENDPOINT_BEARER, 429, CK_ERROR_RATE_LIMITED },
+  { CK_ENDPOINT_REGISTER, 409, CK_ERROR_ALREADY_EXISTS },
+  { CK_ENDPOINT_REGISTER, 498, CK_ERROR_WRONG_CODE },
+  { CK_ENDPOINT_LOGIN, 500, CK_ERROR_SERVER },
+  { CK_ENDPOINT_OTHER, 599, CK_ERROR_SERVER },
+  { CK_ENDPOINT_OTHER, 12345, CK_ERROR_FAILED },
+};
+
+static void
+test_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GError) error = ck_error_from_code (rows[i].endpoint, rows[i].code, NULL);
+      g_autofree char *number = g_strdup_printf ("error %d", rows[i].code);
+
+      g_test_message ("endpoint %d code %d", rows[i].endpoint, rows[i].code);
+      g_assert_error (error, CK_ERROR, (gint) rows[i].meaning);
+      g_assert_nonnull (strstr (error->message, number));
+    }
+}
+
+static void
+test_message_format (void)
+{
+  g_autoptr(GError) error = ck_error_from_code (CK_ENDPOINT_LOGIN, 401, "wrong password");
+
+  g_assert_cmpstr (error->message, ==, "Wrong e-mail/phone or password (error 401: wrong password)");
+  g_clear_error (&error);
+
+  error = ck_error_from_code (CK_ENDPOINT_LOGIN, 401, "");
+  g_assert_cmpstr (error->message, ==, "Wrong e-mail/phone or password (error 401)");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/error/table", test_table);
+  g_test_add_func ("/error/message", test_message_format);
+
+  return g_test_run ();
+}
