@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "relay-sign-in-page.h"
 
 /**
