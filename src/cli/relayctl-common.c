@@ -182,9 +182,15 @@ relayctl_context_get_api (RelayctlContext  *ctx,
     {
       /* GTlsFileDatabase wants an absolute path. */
       g_autofree char *absolute = g_canonicalize_filename (ctx->ca_file, NULL);
+      g_autoptr(GError) ca_error = NULL;
 
-      if (!ck_api_set_ca_file (api, absolute, error))
-        return NULL;
+      /* An unreadable file is the caller's mistake, not a network failure. */
+      if (!ck_api_set_ca_file (api, absolute, &ca_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--ca-file: %s", ca_error->message);
+          return NULL;
+        }
     }
 
   ctx->api = g_steal_pointer (&api);

@@ -206,12 +206,12 @@ run_power_command (RelayctlContext        *ctx,
       return relayctl_fail (ctx, error, NULL);
     }
 
-  /* The cloud, not the cached list, decides whether the device is reachable. */
   if (action == POWER_TOGGLE)
     on = !ck_device_get_power (device);
   else
     on = action == POWER_ON;
 
+  /* Sent even when the list says offline: the cloud's answer is the truth. */
   ck_client_set_power_async (client, device, on, ctx->cancellable, relayctl_async_done, &acked);
   relayctl_wait (ctx, &acked);
   if (!ck_client_set_power_finish (client, acked, &error))

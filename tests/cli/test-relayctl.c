@@ -2,7 +2,9 @@
 /* Copyright 2026 The Relay authors */
 #define G_LOG_DOMAIN "test-relayctl"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
@@ -25,6 +27,10 @@ static struct
   char             *url;
   char             *server_template;
   SoupSession      *http;
+  /* An app pair of this run only (relay-sim --app), so that what the keyring
+   * holds for it is this run's doing. */
+  char             *app_id;
+  char             *app_secret;
 } sim;
 
 typedef struct
@@ -81,6 +87,23 @@ wait_for_result (GAsyncResult **slot,
   g_source_remove (timer);
 }
 
+/* A failed assertion aborts the test; the simulator must not outlive it
+ * (it holds meson's output pipes open). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static char *
+random_hex32 (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_auto(GStrv) parts = g_strsplit (uuid, "-", -1);
+
+  return g_strjoinv (NULL, parts);
+}
+
 static void
 sim_start (void)
 {
@@ -89,10 +112,17 @@ sim_start (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autofree char *app_pair = NULL;
 
   g_assert_nonnull (relay_sim);
-  sim.process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                  relay_sim, "--demo", "--control", NULL);
+  sim.app_id = random_hex32 ();
+  sim.app_secret = random_hex32 ();
+  app_pair = g_strconcat (sim.app_id, ":", sim.app_secret, NULL);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  sim.process = g_subprocess_launcher_spawn (launcher, &error, relay_sim, "--demo", "--control",
+                                             "--app", app_pair, NULL);
   g_assert_no_error (error);
 
   sim.output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim.process));
@@ -119,6 +149,8 @@ sim_stop (void)
   g_clear_object (&sim.http);
   g_clear_pointer (&sim.url, g_free);
   g_clear_pointer (&sim.server_template, g_free);
+  g_clear_pointer (&sim.app_id, g_free);
+  g_clear_pointer (&sim.app_secret, g_free);
 }
 
 static JsonNode *
@@ -179,18 +211,31 @@ sim_demo_devices (JsonNode *state)
   return owned;
 }
 
-/* A demo device with one `switch` param, online or offline as asked. (transfer none) */
+/* An online single-relay device (UIID 1, 6 or 14: one `switch` param). (transfer none) */
 static JsonObject *
-sim_find_switch_device (GPtrArray *devices,
-                        gboolean   online)
+sim_find_online_relay (GPtrArray *devices)
 {
   for (guint i = 0; i < devices->len; i++)
     {
       JsonObject *device = g_ptr_array_index (devices, i);
-      JsonObject *params = json_object_get_object_member (device, "params");
+      gint64 uiid = json_object_get_int_member (device, "uiid");
 
-      if (json_object_get_boolean_member (device, "online") == online &&
-          params != NULL && json_object_has_member (params, "switch"))
+      if (json_object_get_boolean_member (device, "online") && (uiid == 1 || uiid == 6 || uiid == 14))
+        return device;
+    }
+
+  return NULL;
+}
+
+/* The demo's offline device. (transfer none) */
+static JsonObject *
+sim_find_offline_device (GPtrArray *devices)
+{
+  for (guint i = 0; i < devices->len; i++)
+    {
+      JsonObject *device = g_ptr_array_index (devices, i);
+
+      if (!json_object_get_boolean_member (device, "online"))
         return device;
     }
 
@@ -365,6 +410,19 @@ test_login (void)
 }
 
 static void
+test_unreachable_server (void)
+{
+  /* Nothing listens on loopback port 1: a network-class failure. */
+  const char *const args[] = { "--server", "http://127.0.0.1:1/{region}", "login", "--email",
+                               CKSIM_DEMO_EMAIL, NULL };
+  g_autoptr(Run) run = run_relayctl_full (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
+                                          CKSIM_DEMO_PASSWORD, NULL, args);
+
+  assert_one_line_error (run);
+  g_assert_cmpint (run->status, ==, 6);
+}
+
+static void
 test_login_wrong_password (void)
 {
   g_autoptr(Run) run = run_relayctl (WRONG_PASSWORD, "login", "--email", CKSIM_DEMO_EMAIL);
@@ -438,7 +496,7 @@ test_on_off (void)
 {
   g_autoptr(JsonNode) state = sim_get_state ();
   g_autoptr(GPtrArray) devices = sim_demo_devices (state);
-  JsonObject *device = sim_find_switch_device (devices, TRUE);
+  JsonObject *device = sim_find_online_relay (devices);
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
   g_autofree char *before = NULL;
@@ -486,7 +544,7 @@ test_offline_device (void)
 {
   g_autoptr(JsonNode) state = sim_get_state ();
   g_autoptr(GPtrArray) devices = sim_demo_devices (state);
-  JsonObject *device = sim_find_switch_device (devices, FALSE);
+  JsonObject *device = sim_find_offline_device (devices);
   g_autofree char *expected = NULL;
   g_autoptr(Run) run = NULL;
 
@@ -534,12 +592,10 @@ test_app_secret_from_keyring (void)
 {
   const char *const store_args[] = { "app-secret", NULL };
   const char *const login_args[] = { "login", "--email", CKSIM_DEMO_EMAIL, NULL };
-  g_autoptr(Run) missing = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, NULL, CKSIM_DEMO_PASSWORD, NULL,
-                                              login_args);
-  g_autoptr(Run) store = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, NULL, NULL,
-                                            CKSIM_EXAMPLE2_APP_SECRET "\n", store_args);
-  g_autoptr(Run) login = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, NULL, CKSIM_DEMO_PASSWORD, NULL,
-                                            login_args);
+  g_autofree char *input = g_strconcat (sim.app_secret, "\n", NULL);
+  g_autoptr(Run) missing = run_relayctl_full (sim.app_id, NULL, CKSIM_DEMO_PASSWORD, NULL, login_args);
+  g_autoptr(Run) store = run_relayctl_full (sim.app_id, NULL, NULL, input, store_args);
+  g_autoptr(Run) login = run_relayctl_full (sim.app_id, NULL, CKSIM_DEMO_PASSWORD, NULL, login_args);
 
   /* Before it is stored: an auth-class failure naming the way out. */
   assert_one_line_error (missing);
@@ -547,7 +603,12 @@ test_app_secret_from_keyring (void)
   g_assert_nonnull (strstr (missing->err, "RELAY_APP_SECRET"));
 
   g_assert_cmpint (store->status, ==, 0);
+  g_assert_null (strstr (store->out, sim.app_secret));
+
+  /* The secret now comes from the keyring (RELAY_APP_SECRET is unset). */
   g_assert_cmpint (login->status, ==, 0);
+  g_assert_null (strstr (login->out, sim.app_secret));
+  g_assert_null (strstr (login->err, sim.app_secret));
 }
 
 int
@@ -564,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/login", test_login);
   g_test_add_func ("/cli/login-wrong-password", test_login_wrong_password);
+  g_test_add_func ("/cli/unreachable-server", test_unreachable_server);
   g_test_add_func ("/cli/devices", test_devices);
   g_test_add_func ("/cli/on-off", test_on_off);
   g_test_add_func ("/cli/offline-device", test_offline_device);
