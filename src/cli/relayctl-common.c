@@ -32,6 +32,7 @@ relayctl_context_free (RelayctlContext *ctx)
   g_clear_object (&ctx->api);
   g_clear_object (&ctx->store);
   g_clear_object (&ctx->cancellable);
+  g_clear_pointer (&ctx->stdin_channel, g_io_channel_unref);
   g_free (ctx->server_template);
   g_free (ctx->region);
   g_free (ctx->app_id);
@@ -60,6 +61,8 @@ gboolean
 relayctl_parse_command (RelayctlContext        *ctx,
                         const RelayctlCommand  *command,
                         const GOptionEntry     *entries,
+                        int                     min_args,
+                        int                     max_args,
                         int                    *argc,
                         char                 ***argv)
 {
@@ -69,13 +72,17 @@ relayctl_parse_command (RelayctlContext        *ctx,
   };
   g_autoptr(GOptionContext) options = g_option_context_new (command->parameter_string);
   g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("relayctl %s", command->name);
+  /* argv[0] is the command as typed, e.g. "groups add". */
+  const char *name = (*argv)[0];
+  g_autofree char *prgname = g_strdup_printf ("relayctl %s", name);
+  int n_args;
   gboolean ok;
 
   g_option_context_set_summary (options, command->summary);
   g_option_context_set_description (options,
                                     "Global options (--server, --region, --app-id, --ca-file,\n"
-                                    "--timeout) go before the command: see `relayctl --help`.");
+                                    "--timeout) go before the command; secrets, codes and exit\n"
+                                    "codes: see `relayctl --help`.");
   if (entries != NULL)
     g_option_context_add_main_entries (options, entries, NULL);
   g_option_context_add_main_entries (options, common_entries, NULL);
@@ -90,6 +97,159 @@ relayctl_parse_command (RelayctlContext        *ctx,
       relayctl_usage_error ("%s", error->message);
       return FALSE;
     }
+
+  /* A "--" that ended the options is not an argument. */
+  if (*argc > 1 && g_str_equal ((*argv)[1], "--"))
+    {
+      memmove (*argv + 1, *argv + 2, sizeof (char *) * (gsize) (*argc - 1));
+      (*argc)--;
+    }
+
+  n_args = *argc - 1;
+  if (n_args < min_args || (max_args >= 0 && n_args > max_args))
+    {
+      if (command->parameter_string == NULL)
+        relayctl_usage_error ("%s takes no arguments (see relayctl %s --help)", name, name);
+      else
+        relayctl_usage_error ("usage: relayctl %s %s (see relayctl %s --help)",
+                              name, command->parameter_string, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+relayctl_append_command_list (GString               *text,
+                              const char            *prefix,
+                              const RelayctlCommand *table)
+{
+  for (const RelayctlCommand *command = table; command->name != NULL; command++)
+    {
+      g_autofree char *usage = g_strjoin (" ", command->name, command->parameter_string, NULL);
+      const char *end_of_line = strchr (command->summary, '\n');
+      int first_line = end_of_line != NULL ? (int) (end_of_line - command->summary)
+                                           : (int) strlen (command->summary);
+
+      if (g_utf8_strlen (usage, -1) > 24)
+        g_string_append_printf (text, "\n%s%s\n%s%-24s %.*s", prefix, usage, prefix, "",
+                                first_line, command->summary);
+      else
+        g_string_append_printf (text, "\n%s%-24s %.*s", prefix, usage, first_line, command->summary);
+    }
+}
+
+static const RelayctlCommand *
+find_in_table (const RelayctlCommand *table,
+               const char            *name)
+{
+  for (const RelayctlCommand *command = table; command->name != NULL; command++)
+    if (g_str_equal (command->name, name))
+      return command;
+
+  return NULL;
+}
+
+int
+relayctl_run_subcommand (RelayctlContext        *ctx,
+                         const RelayctlCommand  *command,
+                         const RelayctlCommand  *table,
+                         const char             *default_name,
+                         int                     argc,
+                         char                  **argv)
+{
+  const RelayctlCommand *sub;
+  /* `groups` alone, or `groups --json`: the default subcommand. */
+  gboolean named = argc > 1 && argv[1][0] != '-';
+  const char *name = named ? argv[1] : default_name;
+  g_autofree char *full_name = NULL;
+  char *saved_name;
+  int first = named ? 1 : 0;
+  int status;
+
+  if (argc > 1 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_autoptr(GString) help = g_string_new (NULL);
+
+      g_string_append_printf (help, "Usage:\n  relayctl %s SUBCOMMAND [OPTION…] [ARGUMENT…]\n\n%s\n\n"
+                              "Subcommands:", command->name, command->summary);
+      relayctl_append_command_list (help, "  ", table);
+      g_string_append_printf (help, "\n\nWithout a subcommand: %s. Run `relayctl %s SUBCOMMAND --help`"
+                              " for a subcommand's options.\n", default_name, command->name);
+      g_print ("%s", help->str);
+      return RELAYCTL_EXIT_OK;
+    }
+
+  if (!(sub = find_in_table (table, name)))
+    return relayctl_usage_error ("unknown subcommand “%s” (see relayctl %s --help)", name, command->name);
+
+  /* The subcommand's argv[0] names it in full, for its help and errors. */
+  full_name = g_strdup_printf ("%s %s", command->name, sub->name);
+  saved_name = argv[first];
+  argv[first] = full_name;
+  status = sub->run (ctx, sub, argc - first, argv + first);
+  argv[first] = saved_name;
+
+  return status;
+}
+
+/* Spec §3.4: a phone number is used in E.164 form, "+" and 8 to 15 digits. */
+gboolean
+relayctl_is_e164 (const char *phone)
+{
+  gsize digits = 0;
+
+  if (phone[0] != '+')
+    return FALSE;
+
+  for (const char *p = phone + 1; *p != '\0'; p++, digits++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return digits >= 8 && digits <= 15;
+}
+
+gboolean
+relayctl_check_identity (const char  *command_name,
+                         const char  *email,
+                         const char  *phone,
+                         const char **identity)
+{
+  if ((email == NULL) == (phone == NULL))
+    {
+      relayctl_usage_error ("%s needs either --email or --phone", command_name);
+      return FALSE;
+    }
+  if (phone != NULL && !relayctl_is_e164 (phone))
+    {
+      relayctl_usage_error ("--phone wants the E.164 form, e.g. +4915112345678");
+      return FALSE;
+    }
+  if (email != NULL && strchr (email, '@') == NULL)
+    {
+      relayctl_usage_error ("--email wants an e-mail address");
+      return FALSE;
+    }
+
+  *identity = email != NULL ? email : phone;
+
+  return TRUE;
+}
+
+gboolean
+relayctl_parse_index (const char *text,
+                      const char *what,
+                      gint       *value)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &number, NULL))
+    {
+      relayctl_usage_error ("%s wants a number, not “%s”", what, text);
+      return FALSE;
+    }
+
+  *value = (gint) number;
 
   return TRUE;
 }
@@ -205,9 +365,9 @@ on_api_tokens_changed_cb (CkApi           *api,
   ctx->tokens_changed = TRUE;
 }
 
-CkClient *
-relayctl_context_resume_client (RelayctlContext  *ctx,
-                                GError          **error)
+CkApi *
+relayctl_context_resume_api (RelayctlContext  *ctx,
+                             GError          **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CkTokens) tokens = NULL;
@@ -217,6 +377,8 @@ relayctl_context_resume_client (RelayctlContext  *ctx,
 
   if (!(api = relayctl_context_get_api (ctx, error)))
     return NULL;
+  if (ck_api_get_tokens (api) != NULL)
+    return api;
   store = relayctl_context_get_store (ctx, error);
 
   ck_token_store_load_async (store, ctx->cancellable, relayctl_async_done, &result);
@@ -243,7 +405,71 @@ relayctl_context_resume_client (RelayctlContext  *ctx,
   /* From here on a replaced session (a refresh) is written back at the end. */
   g_signal_connect (api, "tokens-changed", G_CALLBACK (on_api_tokens_changed_cb), ctx);
 
-  return ck_client_new (api);
+  return api;
+}
+
+CkClient *
+relayctl_context_resume_client (RelayctlContext  *ctx,
+                                GError          **error)
+{
+  CkApi *api = relayctl_context_resume_api (ctx, error);
+
+  return api != NULL ? ck_client_new (api) : NULL;
+}
+
+CkClient *
+relayctl_context_connect (RelayctlContext  *ctx,
+                          GError          **error)
+{
+  g_autoptr(GAsyncResult) connected = NULL;
+  g_autoptr(CkClient) client = NULL;
+
+  if (!(client = relayctl_context_resume_client (ctx, error)))
+    return NULL;
+
+  ck_client_connect_async (client, ctx->cancellable, relayctl_async_done, &connected);
+  relayctl_wait (ctx, &connected);
+  if (!ck_client_connect_finish (client, connected, error))
+    return NULL;
+
+  return g_steal_pointer (&client);
+}
+
+CkDevice *
+relayctl_find_device (CkClient    *client,
+                      const char  *target,
+                      GError     **error)
+{
+  CkDevice *device = ck_device_list_find (ck_client_get_devices (client), target);
+
+  if (device == NULL)
+    g_set_error (error, CK_ERROR, CK_ERROR_NOT_FOUND,
+                 "no device with the id or name “%s” (see relayctl devices)", target);
+
+  return device;
+}
+
+CkDevice *
+relayctl_context_fetch_device (RelayctlContext  *ctx,
+                               const char       *target,
+                               GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CkClient) client = NULL;
+  CkDevice *device;
+
+  if (!(client = relayctl_context_resume_client (ctx, error)))
+    return NULL;
+
+  ck_client_refresh_async (client, ctx->cancellable, relayctl_async_done, &result);
+  relayctl_wait (ctx, &result);
+  if (!ck_client_refresh_finish (client, result, error))
+    return NULL;
+
+  if (!(device = relayctl_find_device (client, target, error)))
+    return NULL;
+
+  return g_object_ref (device);
 }
 
 gboolean
@@ -264,6 +490,44 @@ relayctl_context_save_session (RelayctlContext  *ctx,
   ctx->tokens_changed = FALSE;
 
   return ck_token_store_save_finish (ctx->store, result, error);
+}
+
+int
+relayctl_finish_sign_in (RelayctlContext *ctx,
+                         const CkTokens  *tokens)
+{
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  CkTokenStore *store;
+
+  if (!(store = relayctl_context_get_store (ctx, &error)))
+    return relayctl_fail (ctx, error, NULL);
+
+  ck_token_store_save_async (store, tokens, ctx->cancellable, relayctl_async_done, &saved);
+  relayctl_wait (ctx, &saved);
+  if (!ck_token_store_save_finish (store, saved, &error))
+    return relayctl_fail (ctx, error, NULL);
+  /* Saved just now: nothing left for the end of the command. */
+  ctx->tokens_changed = FALSE;
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "signed_in");
+      json_builder_add_boolean_value (builder, TRUE);
+      relayctl_json_add_string (builder, "identity", tokens->identity);
+      relayctl_json_add_string (builder, "region", tokens->region);
+      json_builder_end_object (builder);
+      relayctl_print_built_json (builder);
+    }
+  else
+    {
+      g_print ("Signed in as %s (region %s).\n", tokens->identity, tokens->region);
+    }
+
+  return RELAYCTL_EXIT_OK;
 }
 
 void
@@ -301,14 +565,20 @@ relayctl_wait (RelayctlContext  *ctx,
 }
 
 static char *
-read_line_from_stdin (const char  *prompt,
-                      GError     **error)
+read_line_from_stdin (RelayctlContext  *ctx,
+                      const char       *prompt,
+                      GError          **error)
 {
-  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (STDIN_FILENO);
   g_autofree char *line = NULL;
   struct termios saved;
   gboolean terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
   GIOStatus status;
+
+  if (ctx->stdin_channel == NULL)
+    {
+      ctx->stdin_channel = g_io_channel_unix_new (STDIN_FILENO);
+      g_io_channel_set_encoding (ctx->stdin_channel, NULL, NULL);
+    }
 
   if (terminal)
     {
@@ -319,8 +589,7 @@ read_line_from_stdin (const char  *prompt,
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
     }
 
-  g_io_channel_set_encoding (channel, NULL, NULL);
-  status = g_io_channel_read_line (channel, &line, NULL, NULL, error);
+  status = g_io_channel_read_line (ctx->stdin_channel, &line, NULL, NULL, error);
 
   if (terminal)
     {
@@ -336,8 +605,7 @@ read_line_from_stdin (const char  *prompt,
 
   if (line == NULL || *line == '\0')
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "nothing read from stdin (%s)", prompt);
+      relayctl_secret_free (g_steal_pointer (&line));
       return NULL;
     }
 
@@ -345,16 +613,52 @@ read_line_from_stdin (const char  *prompt,
 }
 
 char *
-relayctl_read_secret (const char  *env_var,
-                      const char  *prompt,
-                      GError     **error)
+relayctl_read_secret (RelayctlContext  *ctx,
+                      const char       *env_var,
+                      const char       *prompt,
+                      GError          **error)
 {
   const char *from_env = env_var != NULL ? g_getenv (env_var) : NULL;
+
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *what = NULL;
+  char *line;
 
   if (from_env != NULL && *from_env != '\0')
     return g_strdup (from_env);
 
-  return read_line_from_stdin (prompt, error);
+  if ((line = read_line_from_stdin (ctx, prompt, &local_error)))
+    return line;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* "Verification code: " → "verification code" */
+  what = g_strdup (prompt);
+  g_strdelimit (what, ":", ' ');
+  g_strstrip (what);
+  what[0] = g_ascii_tolower (what[0]);
+  if (env_var != NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "no %s (set %s or give it as a line on stdin)", what, env_var);
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "no %s (give it as a line on stdin)", what);
+
+  return NULL;
+}
+
+void
+relayctl_secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
 }
 
 /* The exit class of a CK_ERROR code, and the CLI's own phrase for it where
@@ -389,13 +693,22 @@ ck_error_exit_class (gint         code,
 
     case CK_ERROR_AUTH_FAILED:
     case CK_ERROR_APP_DISABLED:
-    case CK_ERROR_USER_NOT_FOUND:
     case CK_ERROR_EMAIL_NOT_ACTIVATED:
-    case CK_ERROR_NOT_PERMITTED:
       return RELAYCTL_EXIT_AUTH;
 
+    case CK_ERROR_USER_NOT_FOUND:
     case CK_ERROR_NOT_FOUND:
       return RELAYCTL_EXIT_NOT_FOUND;
+
+    case CK_ERROR_NOT_PERMITTED:
+      return RELAYCTL_EXIT_DENIED;
+
+    case CK_ERROR_ALREADY_EXISTS:
+      return RELAYCTL_EXIT_EXISTS;
+
+    case CK_ERROR_WRONG_CODE:
+      *phrase = "wrong or expired verification code (run relayctl send-code for a new one)";
+      return RELAYCTL_EXIT_WRONG_CODE;
 
     case CK_ERROR_DEVICE_OFFLINE:
     case CK_ERROR_DEVICE_UNREACHABLE:
@@ -411,8 +724,6 @@ ck_error_exit_class (gint         code,
     case CK_ERROR_INVALID_RESPONSE:
     case CK_ERROR_BAD_REQUEST:
     case CK_ERROR_WRONG_REGION:
-    case CK_ERROR_ALREADY_EXISTS:
-    case CK_ERROR_WRONG_CODE:
     case CK_ERROR_DEVICE_REJECTED:
     case CK_ERROR_SERVER:
     default:
@@ -460,10 +771,11 @@ error_exit_class (RelayctlContext  *ctx,
   return RELAYCTL_EXIT_FAILED;
 }
 
-int
-relayctl_fail (RelayctlContext *ctx,
+static int
+fail_printing (RelayctlContext *ctx,
                const GError    *error,
-               const char      *subject)
+               const char      *subject,
+               const char      *command_phrase)
 {
   g_autofree char *message = NULL;
   const char *phrase;
@@ -471,12 +783,16 @@ relayctl_fail (RelayctlContext *ctx,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && ctx->timed_out)
     message = g_strdup_printf ("no answer within %d s (--timeout)", ctx->timeout_s);
+  else if (command_phrase != NULL)
+    message = g_strdup (command_phrase);
   else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE))
     message = g_strdup_printf ("%s is offline", subject);
   else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_UNREACHABLE))
     message = g_strdup_printf ("%s did not answer", subject);
   else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
     message = g_strdup_printf ("%s refused the command: %s", subject, error->message);
+  else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED))
+    message = g_strdup_printf ("%s: only its owner may do this (%s)", subject, error->message);
   else
     message = g_strdup (phrase != NULL ? phrase : error->message);
 
@@ -485,6 +801,22 @@ relayctl_fail (RelayctlContext *ctx,
   g_printerr ("relayctl: %s\n", message);
 
   return exit_code;
+}
+
+int
+relayctl_fail (RelayctlContext *ctx,
+               const GError    *error,
+               const char      *subject)
+{
+  return fail_printing (ctx, error, subject, NULL);
+}
+
+int
+relayctl_fail_with (RelayctlContext *ctx,
+                    const GError    *error,
+                    const char      *phrase)
+{
+  return fail_printing (ctx, error, NULL, phrase);
 }
 
 void
@@ -497,4 +829,96 @@ relayctl_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+void
+relayctl_print_built_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  relayctl_print_json (root);
+}
+
+void
+relayctl_print_json_line (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_print ("%s\n", text);
+}
+
+void
+relayctl_json_add_device (JsonBuilder *builder,
+                          CkDevice    *device)
+{
+  relayctl_json_add_string (builder, "id", ck_device_get_id (device));
+  relayctl_json_add_string (builder, "name", ck_device_get_name (device));
+}
+
+JsonNode *
+relayctl_parse_param_value (const char *text)
+{
+  JsonNode *node = json_from_string (text, NULL);
+
+  /* json_from_string() gives NULL without an error for an empty text. */
+  if (node != NULL)
+    return node;
+
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+char *
+relayctl_format_param_value (JsonNode *value)
+{
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (value);
+      g_autoptr(JsonNode) as_json = json_from_string (text, NULL);
+
+      /* "on" stays on; the string "40" shows as "40", not as the number 40. */
+      if (as_json == NULL)
+        return g_strdup (text);
+    }
+
+  return json_to_string (value, FALSE);
+}
+
+void
+relayctl_print_params (JsonObject *params)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, params);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      g_autofree char *text = relayctl_format_param_value (value);
+
+      g_print ("%s=%s\n", name, text);
+    }
+}
+
+const char *
+relayctl_json_get_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+void
+relayctl_json_add_string (JsonBuilder *builder,
+                          const char  *name,
+                          const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }

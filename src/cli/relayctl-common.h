@@ -18,10 +18,30 @@ typedef enum
   RELAYCTL_EXIT_FAILED      = 1, /* anything without a better class */
   RELAYCTL_EXIT_USAGE       = 2, /* bad options, unknown command, missing argument */
   RELAYCTL_EXIT_AUTH        = 3, /* not signed in, wrong credentials, session ended, no app secret */
-  RELAYCTL_EXIT_NOT_FOUND   = 4, /* no such device (or other object) */
+  RELAYCTL_EXIT_NOT_FOUND   = 4, /* no such device, group or account */
   RELAYCTL_EXIT_UNREACHABLE = 5, /* the device is offline or did not answer */
   RELAYCTL_EXIT_NETWORK     = 6, /* network failure, timeout, rate limit: try again later */
+  RELAYCTL_EXIT_DENIED      = 7, /* not permitted: someone else's device, a share refused */
+  RELAYCTL_EXIT_EXISTS      = 8, /* already exists: account registered, device already added or shared */
+  RELAYCTL_EXIT_WRONG_CODE  = 9, /* wrong or expired verification code */
 } RelayctlExit;
+
+/* The `relayctl --help` text of the exit codes above. */
+#define RELAYCTL_EXIT_HELP \
+  "Exit status:\n" \
+  "  0  success\n" \
+  "  1  failure without a more specific class (e.g. the cloud refused a value)\n" \
+  "  2  usage: bad option, unknown command, missing argument\n" \
+  "  3  not signed in, wrong credentials, session ended or taken, no app secret\n" \
+  "  4  no such device, group or account (e.g. no account to share with)\n" \
+  "  5  the device is offline or did not answer\n" \
+  "  6  network failure, timeout or rate limit, or a share's receiver did not\n" \
+  "     answer: try again later\n" \
+  "  7  not permitted: not the device's owner (a shared device), another brand;\n" \
+  "     the receiver refused a share\n" \
+  "  8  already exists: the account is registered, the device already added or\n" \
+  "     already shared with that account\n" \
+  "  9  wrong or expired verification code\n"
 
 #define RELAYCTL_DEFAULT_REGION    "eu"
 #define RELAYCTL_DEFAULT_TIMEOUT_S 30
@@ -44,6 +64,7 @@ typedef struct
   CkTokenStore *store;
   CkApi        *api;
   gboolean      tokens_changed;
+  GIOChannel   *stdin_channel; /* one buffered reader, so several lines can be read */
 } RelayctlContext;
 
 typedef struct _RelayctlCommand RelayctlCommand;
@@ -64,18 +85,60 @@ struct _RelayctlCommand
 };
 
 extern const RelayctlCommand relayctl_session_commands[];
+extern const RelayctlCommand relayctl_account_commands[];
 extern const RelayctlCommand relayctl_devices_commands[];
+extern const RelayctlCommand relayctl_groups_commands[];
+extern const RelayctlCommand relayctl_live_commands[];
+extern const RelayctlCommand relayctl_watch_commands[];
+extern const RelayctlCommand relayctl_share_commands[];
+
+/* "--email E" and "--phone +NNN" for commands that name an account. */
+#define RELAYCTL_IDENTITY_ENTRIES(email, phone) \
+  { "email", 'e', 0, G_OPTION_ARG_STRING, (email), "The account's e-mail address", "EMAIL" }, \
+  { "phone", 'p', 0, G_OPTION_ARG_STRING, (phone), \
+    "The account's phone number in E.164 form, e.g. +4915112345678", "+NNN" }
 
 RelayctlContext *relayctl_context_new           (void);
 void             relayctl_context_free          (RelayctlContext  *ctx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelayctlContext, relayctl_context_free)
 
-/* Parses a command's own options (plus --json); prints the error and returns FALSE on misuse. */
+/* Parses a command's own options (plus --json) and checks that MIN_ARGS to
+ * MAX_ARGS arguments (-1: any number) remain after the command's name; prints
+ * the usage error and returns FALSE on misuse. (*argv)[0] names the command
+ * in the help, e.g. "groups add". */
 gboolean         relayctl_parse_command         (RelayctlContext  *ctx,
                                                  const RelayctlCommand *command,
                                                  const GOptionEntry *entries,
+                                                 int               min_args,
+                                                 int               max_args,
                                                  int              *argc,
                                                  char           ***argv);
+
+/* Runs the subcommand of @table named by argv[1] (@default_name when there is
+ * none); `--help` lists the table. For command groups such as `groups`. */
+int              relayctl_run_subcommand        (RelayctlContext  *ctx,
+                                                 const RelayctlCommand *command,
+                                                 const RelayctlCommand *table,
+                                                 const char       *default_name,
+                                                 int               argc,
+                                                 char            **argv);
+/* "  NAME PARAMETERS   first line of the summary" for each entry of @table. */
+void             relayctl_append_command_list   (GString          *text,
+                                                 const char       *prefix,
+                                                 const RelayctlCommand *table);
+
+/* Exactly one of @email / @phone (E.164) given: *identity is it. Else a usage
+ * error (printed) and FALSE. */
+gboolean         relayctl_check_identity        (const char       *command_name,
+                                                 const char       *email,
+                                                 const char       *phone,
+                                                 const char      **identity);
+/* "+" and 8 to 15 digits (spec §3.4). */
+gboolean         relayctl_is_e164               (const char       *phone);
+/* A non-negative decimal integer, or a usage error (printed) naming @what. */
+gboolean         relayctl_parse_index           (const char       *text,
+                                                 const char       *what,
+                                                 gint             *value);
 
 /* The keyring entry for this server template and app id. (transfer none) */
 CkTokenStore    *relayctl_context_get_store     (RelayctlContext  *ctx,
@@ -83,12 +146,33 @@ CkTokenStore    *relayctl_context_get_store     (RelayctlContext  *ctx,
 /* The API with the app secret from RELAY_APP_SECRET or the keyring. (transfer none) */
 CkApi           *relayctl_context_get_api       (RelayctlContext  *ctx,
                                                  GError          **error);
+/* The API with the stored session resumed (no login call). (transfer none) */
+CkApi           *relayctl_context_resume_api    (RelayctlContext  *ctx,
+                                                 GError          **error);
 /* A client with the stored session resumed (no login call, not connected). */
 CkClient        *relayctl_context_resume_client (RelayctlContext  *ctx,
+                                                 GError          **error);
+/* Resumes the stored session and opens the live one (device list, dispatch,
+ * socket). (transfer full) */
+CkClient        *relayctl_context_connect       (RelayctlContext  *ctx,
+                                                 GError          **error);
+/* Resumes the session, fetches the device list over REST and finds @target.
+ * (transfer full) */
+CkDevice        *relayctl_context_fetch_device  (RelayctlContext  *ctx,
+                                                 const char       *target,
+                                                 GError          **error);
+/* @target (an id or an exact name) among @client's devices, or a
+ * CK_ERROR_NOT_FOUND error naming it. (transfer none) */
+CkDevice        *relayctl_find_device           (CkClient         *client,
+                                                 const char       *target,
                                                  GError          **error);
 /* Saves tokens the API replaced (a refresh) back into the keyring. */
 gboolean         relayctl_context_save_session  (RelayctlContext  *ctx,
                                                  GError          **error);
+/* After login, register or reset-password: keeps @tokens in the keyring and
+ * says who is signed in. Returns the exit code. */
+int              relayctl_finish_sign_in        (RelayctlContext  *ctx,
+                                                 const CkTokens   *tokens);
 
 /* Pass as the GAsyncReadyCallback with a `GAsyncResult *` slot (initially NULL) as user data. */
 void             relayctl_async_done            (GObject          *source,
@@ -98,20 +182,53 @@ void             relayctl_async_done            (GObject          *source,
 void             relayctl_wait                  (RelayctlContext  *ctx,
                                                  GAsyncResult    **slot);
 
-/* @env_var if set, else one line from stdin (echo off on a terminal). Never from argv. */
-char            *relayctl_read_secret           (const char       *env_var,
+/* @env_var if set, else the next line of stdin (echo off on a terminal).
+ * Never from argv. Free with relayctl_secret_free(). */
+char            *relayctl_read_secret           (RelayctlContext  *ctx,
+                                                 const char       *env_var,
                                                  const char       *prompt,
                                                  GError          **error);
+/* Overwrites and frees a secret. */
+void             relayctl_secret_free           (char             *secret);
+typedef char RelayctlSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelayctlSecret, relayctl_secret_free)
 
 /* Prints one line `relayctl: <meaning>` on stderr and returns the exit code of its class.
  * @subject (nullable) names the device the error is about. */
 int              relayctl_fail                  (RelayctlContext  *ctx,
                                                  const GError     *error,
                                                  const char       *subject);
+/* The same with the command's own wording for @error (nullable: the default). */
+int              relayctl_fail_with             (RelayctlContext  *ctx,
+                                                 const GError     *error,
+                                                 const char       *phrase);
 /* A usage error: one line on stderr, returns RELAYCTL_EXIT_USAGE. */
 int              relayctl_usage_error           (const char       *format,
                                                  ...) G_GNUC_PRINTF (1, 2);
 
 void             relayctl_print_json            (JsonNode         *node);
+/* Prints what @builder built. */
+void             relayctl_print_built_json      (JsonBuilder      *builder);
+/* One compact JSON text on one line (for streams such as `watch --json`). */
+void             relayctl_print_json_line       (JsonNode         *node);
+/* Adds "id" and "name" of @device. */
+void             relayctl_json_add_device       (JsonBuilder      *builder,
+                                                 CkDevice         *device);
+/* A param's value as `key=value` shows it: a string as it is unless it
+ * would read as JSON (then quoted), anything else as compact JSON. The
+ * inverse of relayctl_parse_param_value(). */
+char            *relayctl_format_param_value    (JsonNode         *value);
+/* The VALUE of key=VALUE: JSON when it parses as JSON (numbers, true,
+ * false, null, objects, arrays, "quoted strings"), else the text itself. */
+JsonNode        *relayctl_parse_param_value     (const char       *text);
+/* Prints @params as `key=value` lines, in the cloud's order. */
+void             relayctl_print_params          (JsonObject       *params);
+/* A string member of @object (nullable), or NULL when absent or not a string. */
+const char      *relayctl_json_get_string       (JsonObject       *object,
+                                                 const char       *name);
+/* Adds "name": value, or null for a NULL @value. */
+void             relayctl_json_add_string       (JsonBuilder      *builder,
+                                                 const char       *name,
+                                                 const char       *value);
 
 G_END_DECLS

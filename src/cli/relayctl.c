@@ -12,7 +12,9 @@
 /* Every command group; a new group adds its table here. */
 static const RelayctlCommand *const command_groups[] = {
   relayctl_session_commands,
+  relayctl_account_commands,
   relayctl_devices_commands,
+  relayctl_groups_commands,
 };
 
 static const RelayctlCommand *
@@ -32,37 +34,28 @@ build_command_summary (void)
   GString *summary = g_string_new ("Controls eWeLink / CoolKit devices from a shell.\n\nCommands:");
 
   for (gsize g = 0; g < G_N_ELEMENTS (command_groups); g++)
-    for (const RelayctlCommand *command = command_groups[g]; command->name != NULL; command++)
-      {
-        g_autofree char *usage = g_strjoin (" ", command->name, command->parameter_string, NULL);
-        const char *end_of_line = strchr (command->summary, '\n');
-        int first_line = end_of_line != NULL ? (int) (end_of_line - command->summary)
-                                             : (int) strlen (command->summary);
+    relayctl_append_command_list (summary, "  ", command_groups[g]);
 
-        g_string_append_printf (summary, "\n  %-18s %.*s", usage, first_line, command->summary);
-      }
-
-  g_string_append (summary, "\n\nRun `relayctl COMMAND --help` for a command's options.");
+  g_string_append (summary, "\n\nDEVICE is a device id or its exact name; GROUP a group id or its exact name."
+                            "\nRun `relayctl COMMAND --help` for a command's options.");
 
   return g_string_free (summary, FALSE);
 }
 
 static const char description[] =
-  "Environment:\n"
-  "  RELAY_PASSWORD    the password for login (else one line is read from stdin)\n"
-  "  RELAY_APP_SECRET  the secret of --app-id (else the one stored with app-secret)\n"
-  "  RELAY_APP_ID      the app id when --app-id is not given\n"
-  "Secrets are never taken from the command line. The session is kept in the\n"
-  "keyring per server template and app id.\n"
+  "Environment (secrets and codes are never taken from the command line):\n"
+  "  RELAY_PASSWORD       the password for login and register, the new one for\n"
+  "                       reset-password, the current one for change-password\n"
+  "  RELAY_NEW_PASSWORD   the new password for change-password\n"
+  "  RELAY_CODE           the verification code for register and reset-password\n"
+  "  RELAY_DEVICE_APIKEY  the device's factory apikey for add and add-gsm\n"
+  "  RELAY_APP_SECRET     the secret of --app-id (else the one stored with app-secret)\n"
+  "  RELAY_APP_ID         the app id when --app-id is not given\n"
+  "Each secret that is not set is read as one line from stdin, in the order the\n"
+  "command's --help gives. The session is kept in the keyring per server\n"
+  "template and app id.\n"
   "\n"
-  "Exit status:\n"
-  "  0  success\n"
-  "  1  failure without a more specific class\n"
-  "  2  usage: bad option, unknown command, missing argument\n"
-  "  3  not signed in, wrong credentials, session ended or taken, no app secret\n"
-  "  4  no such device\n"
-  "  5  the device is offline or did not answer\n"
-  "  6  network failure, timeout or rate limit: try again later\n";
+  RELAYCTL_EXIT_HELP;
 
 int
 main (int    argc,
@@ -84,7 +77,8 @@ main (int    argc,
       "App id (default $RELAY_APP_ID); its secret comes from $RELAY_APP_SECRET or the keyring",
       "ID" },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx->ca_file,
-      "Also trust the CA certificates in this PEM file", "FILE" },
+      "Trust only the CA certificates in this PEM file, instead of the system's, "
+      "e.g. a relay-sim certificate", "FILE" },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &ctx->json, "Print JSON instead of text", NULL },
     { "timeout", 't', 0, G_OPTION_ARG_INT, &ctx->timeout_s,
       "Give up after SECONDS (default 30)", "SECONDS" },
@@ -92,6 +86,7 @@ main (int    argc,
     G_OPTION_ENTRY_NULL
   };
   const RelayctlCommand *command;
+  int status;
 
   setlocale (LC_ALL, "");
   g_set_prgname ("relayctl");
@@ -129,5 +124,11 @@ main (int    argc,
   if (!(command = find_command (argv[1])))
     return relayctl_usage_error ("unknown command “%s” (see relayctl --help)", argv[1]);
 
-  return command->run (ctx, command, argc - 1, argv + 1);
+  status = command->run (ctx, command, argc - 1, argv + 1);
+
+  /* Tokens a refresh replaced are kept, whether the command succeeded or not. */
+  if (!relayctl_context_save_session (ctx, &error) && status == RELAYCTL_EXIT_OK)
+    status = relayctl_fail (ctx, error, NULL);
+
+  return status;
 }

@@ -4,10 +4,11 @@
 
 #include "config.h"
 
-#include "ck-api.h"
+#include "ck-api-private.h"
 
 #include <string.h>
 
+#include "ck-enums.h"
 #include "ck-envelope.h"
 #include "ck-json.h"
 #include "ck-request.h"
@@ -31,6 +32,10 @@ struct _CkApi
   char        *region;
   CkTokens    *tokens;
   guint        timeout;
+
+  CkApiRateLimit  rate_limit;
+  CkRateLimiter  *rate_limiter;
+  GPtrArray      *refresh_waiters;  /* GTask; non-NULL while a refresh is in flight */
 };
 
 G_DEFINE_FINAL_TYPE (CkApi, ck_api, G_TYPE_OBJECT)
@@ -45,6 +50,8 @@ enum {
   PROP_REGION,
   PROP_TOKENS,
   PROP_TIMEOUT,
+  PROP_RATE_LIMIT,
+  PROP_RATE_LIMITER,
   N_PROPS
 };
 
@@ -121,24 +128,72 @@ ck_api_build_base_url (CkApi      *self,
                                  region != NULL ? region : self->region);
 }
 
-/* ------------------------------------------------------------------------ */
-/* One REST call: build, sign, send, parse                                   */
-
-typedef enum
+static gboolean
+host_is_loopback (const char *host)
 {
-  AUTH_SIGN,
-  AUTH_BEARER,
-} Auth;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+gboolean
+ck_api_get_rate_limit_active (CkApi *self)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (CK_IS_API (self), FALSE);
+
+  switch (self->rate_limit)
+    {
+    case CK_API_RATE_LIMIT_ON:
+      return TRUE;
+    case CK_API_RATE_LIMIT_OFF:
+      return FALSE;
+    case CK_API_RATE_LIMIT_AUTO:
+    default:
+      /* The real cloud asks for pacing; a loopback simulator does not. */
+      base = ck_api_build_base_url (self, NULL);
+      uri = g_uri_parse (base, SOUP_HTTP_URI_FLAGS, NULL);
+      return uri == NULL || !host_is_loopback (g_uri_get_host (uri));
+    }
+}
+
+char *
+ck_api_compute_gsm_id (const char *device_id,
+                       const char *factory_apikey)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (device_id != NULL && factory_apikey != NULL, NULL);
+
+  /* No separator; the order matters (spec §3.11). */
+  joined = g_strconcat (device_id, factory_apikey, NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_MD5, joined, -1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* One REST call: pace, build, sign, send, parse, retry                      */
 
 typedef struct
 {
-  const char  *method;
-  const char  *path;
-  Auth         auth;
-  CkEndpoint   endpoint;
-  JsonObject  *params;
-  SoupMessage *message;
-  JsonObject  *error_body;
+  CkApiRoute       route;
+  char            *path_arg;
+  JsonObject      *params;
+  CkApiAnswerFunc  answer_func;
+  char            *hint;
+  GDestroyNotify   result_free;
+
+  SoupMessage     *message;
+  char            *sent_token;  /* the `at` of the last attempt (secret) */
+  gboolean         moved;       /* a 301 was followed */
+  gboolean         refreshed;   /* a 402 was answered with a refresh */
+  gboolean         slowed;      /* a 429 was retried */
 } Call;
 
 static void
@@ -146,13 +201,17 @@ call_free (Call *call)
 {
   g_clear_pointer (&call->params, json_object_unref);
   g_clear_object (&call->message);
-  g_clear_pointer (&call->error_body, json_object_unref);
+  g_free (call->path_arg);
+  g_free (call->hint);
+  g_free (call->sent_token);
   g_free (call);
 }
 
+static void call_send (CkApi *self,
+                       GTask *task);
+
 static GError *
-transport_error (GError     *error,
-                 const char *path)
+transport_error (GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -163,16 +222,173 @@ transport_error (GError     *error,
                       "The cloud could not be reached (%s)", error->message);
 }
 
+static char *
+call_limiter_key (Call *call)
+{
+  /* One key per operation: every device id shares the "/{id}" one. */
+  return g_strconcat (call->route.method, " ", call->route.path,
+                      call->path_arg != NULL ? "/{id}" : "", NULL);
+}
+
+static void
+call_paced_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ck_rate_limiter_wait_finish (CK_RATE_LIMITER (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  call_send (g_task_get_source_object (task), task);
+}
+
+/* Starts an attempt of @task (which it owns), through the limiter when on. */
+static void
+call_start (CkApi *self,
+            GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  g_autofree char *key = NULL;
+
+  if (!ck_api_get_rate_limit_active (self))
+    {
+      call_send (self, task);
+      return;
+    }
+
+  key = call_limiter_key (call);
+  ck_rate_limiter_wait_async (self->rate_limiter, key, g_task_get_cancellable (task),
+                              call_paced_cb, task);
+}
+
+static gboolean
+call_delayed_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    call_start (g_task_get_source_object (task), task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+call_refreshed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(CkTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tokens = g_task_propagate_pointer (G_TASK (result), &error);
+  if (tokens == NULL)
+    {
+      /* The call fails with the refresh's meaning (sign in again). */
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  call_start (CK_API (source), task);
+}
+
+/* The numeric code of a failed answer: the body's error/code, else the HTTP status. */
+static gint64
+call_error_code (Call       *call,
+                 JsonObject *error_body)
+{
+  gint64 code = 0;
+
+  if (ck_envelope_get_number (error_body, "error", &code) && code != 0)
+    return code;
+  if (ck_envelope_get_number (error_body, "code", &code) && code != 0)
+    return code;
+  return call->message != NULL ? soup_message_get_status (call->message) : 0;
+}
+
+/* Decides whether a failed attempt is tried again; takes @task when it is. */
+static gboolean
+call_retry (CkApi        *self,
+            GTask        *task,
+            const GError *error,
+            JsonObject   *error_body)
+{
+  Call *call = g_task_get_task_data (task);
+
+  /* 301: the account lives elsewhere; follow it once (spec §1.3). */
+  if (g_error_matches (error, CK_ERROR, CK_ERROR_WRONG_REGION)
+      && (call->route.flags & CK_API_CALL_FOLLOW_REGION) && !call->moved)
+    {
+      const char *region = ck_json_get_string (error_body, "region");
+
+      if (!ck_api_region_is_valid (region))
+        return FALSE;
+      g_debug ("%s moves to region %s", call->route.path, region);
+      call->moved = TRUE;
+      ck_api_set_region (self, region);
+      call_start (self, task);
+      return TRUE;
+    }
+
+  /* 402 on a Bearer call: refresh once (shared), then retry once (spec §5). */
+  if (g_error_matches (error, CK_ERROR, CK_ERROR_TOKEN_EXPIRED)
+      && call->route.auth == CK_API_AUTH_BEARER && !call->refreshed)
+    {
+      call->refreshed = TRUE;
+      if (self->tokens != NULL && g_strcmp0 (self->tokens->access_token, call->sent_token) != 0)
+        {
+          /* Another caller's refresh already replaced the token. */
+          call_start (self, task);
+          return TRUE;
+        }
+      ck_api_refresh_shared_async (self, ck_api_refresh_shared_async, NULL,
+                                   call_refreshed_cb, task);
+      return TRUE;
+    }
+
+  /* 429 (the simulator's --rate-limit): once more after the limiter's delay. */
+  if (g_error_matches (error, CK_ERROR, CK_ERROR_RATE_LIMITED)
+      && call_error_code (call, error_body) == 429 && !call->slowed)
+    {
+      g_autoptr(GSource) delay = NULL;
+
+      call->slowed = TRUE;
+      delay = g_timeout_source_new (ck_rate_limiter_get_min_interval_ms (self->rate_limiter));
+      g_source_set_callback (delay, call_delayed_cb, task, NULL);
+      g_source_attach (delay, g_task_get_context (task));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 call_sent_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
+  CkApi *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) error_body = NULL;
+  gpointer answer;
   const char *data;
   gsize len = 0;
   guint status;
@@ -180,26 +396,43 @@ call_sent_cb (GObject      *source,
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (body == NULL)
     {
-      g_debug ("%s %s failed: %s", call->method, call->path, error->message);
-      g_task_return_error (task, transport_error (error, call->path));
+      g_debug ("%s %s failed: %s", call->route.method, call->route.path, error->message);
+      g_task_return_error (task, transport_error (error));
+      g_object_unref (task);
       return;
     }
 
   status = soup_message_get_status (call->message);
-  g_debug ("%s %s → HTTP %u", call->method, call->path, status);
+  g_debug ("%s %s → HTTP %u", call->route.method, call->route.path, status);
 
   data = g_bytes_get_data (body, &len);
-  node = ck_envelope_parse (status, data, len, call->endpoint, &call->error_body, &error);
+  node = ck_envelope_parse (status, data, len, call->route.endpoint, &error_body, &error);
   if (node == NULL)
     {
+      if (call_retry (self, task, error, error_body))
+        return;
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
+  if (call->answer_func == NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  answer = call->answer_func (self, node, call->hint, &error);
+  if (answer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, answer, call->result_free);
+  g_object_unref (task);
 }
 
-/* Sends @task's Call with a fresh nonce, ts and signature (spec §2.1). */
+/* Sends one attempt of @task (which it owns) with a fresh nonce, ts and
+ * signature (spec §2.1). */
 static void
 call_send (CkApi *self,
            GTask *task)
@@ -207,28 +440,45 @@ call_send (CkApi *self,
   Call *call = g_task_get_task_data (task);
   g_autofree char *nonce = ck_nonce_new ();
   gint64 ts = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *base = ck_api_build_base_url (self, NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *url = NULL;
   g_autofree char *authorization = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  const char *method = call->route.method;
 
-  if (call->auth == AUTH_BEARER
-      && (self->tokens == NULL || self->tokens->access_token == NULL))
+  if (call->route.auth == CK_API_AUTH_BEARER
+      && (self->tokens == NULL || self->tokens->access_token == NULL
+          || *self->tokens->access_token == '\0'))
     {
       g_task_return_new_error (task, CK_ERROR, CK_ERROR_NOT_SIGNED_IN, "Not signed in");
       g_object_unref (task);
       return;
     }
 
-  if (g_str_equal (call->method, "GET") || g_str_equal (call->method, "DELETE"))
+  if (call->route.flags & CK_API_CALL_LOOKUP_HOST)
+    base = ck_api_lookup_base_url (self->server_template);
+  else
+    base = ck_api_build_base_url (self, NULL);
+
+  if (call->path_arg != NULL)
+    {
+      g_autofree char *segment = g_uri_escape_string (call->path_arg, NULL, FALSE);
+
+      path = g_strconcat (call->route.path, "/", segment, NULL);
+    }
+  else
+    path = g_strdup (call->route.path);
+
+  if (g_str_equal (method, "GET") || g_str_equal (method, "DELETE"))
     {
       g_autofree char *query = ck_request_build_query (call->params, self->app_id, nonce, ts);
 
-      url = g_strconcat (base, call->path, "?", query, NULL);
-      if (call->auth == AUTH_SIGN)
+      url = g_strconcat (base, path, "?", query, NULL);
+      if (call->route.auth == CK_API_AUTH_SIGN)
         {
           g_autofree char *signature = ck_sign (self->app_secret, (const guint8 *) query,
                                                 strlen (query));
@@ -238,8 +488,8 @@ call_send (CkApi *self,
   else
     {
       body = ck_request_build_body (call->params, self->app_id, nonce, ts);
-      url = g_strconcat (base, call->path, NULL);
-      if (call->auth == AUTH_SIGN)
+      url = g_strconcat (base, path, NULL);
+      if (call->route.auth == CK_API_AUTH_SIGN)
         {
           gsize len = 0;
           const guint8 *data = g_bytes_get_data (body, &len);
@@ -249,8 +499,12 @@ call_send (CkApi *self,
         }
     }
 
-  if (call->auth == AUTH_BEARER)
-    authorization = g_strconcat ("Bearer ", self->tokens->access_token, NULL);
+  if (call->route.auth == CK_API_AUTH_BEARER)
+    {
+      authorization = g_strconcat ("Bearer ", self->tokens->access_token, NULL);
+      g_free (call->sent_token);
+      call->sent_token = g_strdup (self->tokens->access_token);
+    }
 
   /* The query is already encoded: keep it byte for byte as signed. */
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error);
@@ -263,7 +517,7 @@ call_send (CkApi *self,
     }
 
   g_clear_object (&call->message);
-  call->message = soup_message_new_from_uri (call->method, uri);
+  call->message = soup_message_new_from_uri (method, uri);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "Authorization", authorization);
   if (body != NULL)
@@ -275,356 +529,261 @@ call_send (CkApi *self,
                                     g_task_get_cancellable (task), call_sent_cb, task);
 }
 
-/* @params: (transfer full) (nullable) */
-static void
-call_async (CkApi               *self,
-            const char          *method,
-            const char          *path,
-            Auth                 auth,
-            CkEndpoint           endpoint,
-            JsonObject          *params,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+void
+ck_api_call_async (CkApi               *self,
+                   gpointer             source_tag,
+                   const CkApiRoute    *route,
+                   const char          *path_arg,
+                   JsonObject          *params,
+                   CkApiAnswerFunc      answer_func,
+                   const char          *hint,
+                   GDestroyNotify       result_free,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
+  GTask *task;
+  Call *call;
 
-  g_task_set_source_tag (task, call_async);
-  call->method = method;
-  call->path = path;
-  call->auth = auth;
-  call->endpoint = endpoint;
+  g_return_if_fail (CK_IS_API (self));
+  g_return_if_fail (route != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  call = g_new0 (Call, 1);
+  call->route = *route;
+  call->path_arg = g_strdup (path_arg);
   call->params = params;
+  call->answer_func = answer_func;
+  call->hint = g_strdup (hint);
+  call->result_free = result_free;
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
-  call_send (self, task);
+  call_start (self, task);
 }
 
-/* @error_body: (out) (optional): the body of a failed call, if any */
-static JsonNode *
-call_finish (CkApi         *self,
-             GAsyncResult  *result,
-             JsonObject   **error_body,
-             GError       **error)
+gpointer
+ck_api_call_finish (CkApi         *self,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
 {
-  Call *call = g_task_get_task_data (G_TASK (result));
-
+  g_return_val_if_fail (CK_IS_API (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == call_async, NULL);
-
-  if (error_body != NULL)
-    *error_body = call->error_body ? json_object_ref (call->error_body) : NULL;
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gboolean
+ck_api_call_finish_boolean (CkApi         *self,
+                            GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_autoptr(JsonNode) node = ck_api_call_finish (self, result, source_tag, error);
+
+  return node != NULL;
+}
+
 /* ------------------------------------------------------------------------ */
-/* Login (spec §3.4)                                                         */
+/* Answers                                                                   */
 
-typedef struct
+static JsonNode *
+answer_member (JsonNode    *answer,
+               const char  *member,
+               GError     **error)
 {
-  char     *identity;
-  char     *password;
-  gboolean  moved;
-} Login;
+  JsonNode *node = answer;
 
-static void
-login_free (Login *login)
-{
-  if (login->password != NULL)
-    memset (login->password, 0, strlen (login->password));
-  g_free (login->password);
-  g_free (login->identity);
-  g_free (login);
+  if (member != NULL)
+    node = JSON_NODE_HOLDS_OBJECT (answer)
+           ? json_object_get_member (json_node_get_object (answer), member) : NULL;
+
+  if (node == NULL)
+    g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                 "The cloud's answer lacks “%s”", member != NULL ? member : "a body");
+  return node;
 }
 
-static void login_done_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data);
-
-static void
-login_send (CkApi *self,
-            GTask *task)
+gpointer
+ck_api_answer_object (CkApi       *self,
+                      JsonNode    *answer,
+                      const char  *hint,
+                      GError     **error)
 {
-  Login *login = g_task_get_task_data (task);
-  JsonObject *params = json_object_new ();
+  JsonNode *node = answer_member (answer, hint, error);
 
-  ck_request_add_identity (params, login->identity);
-  json_object_set_string_member (params, "password", login->password);
-
-  call_async (self, "POST", "/api/user/login", AUTH_SIGN, CK_ENDPOINT_LOGIN, params,
-              g_task_get_cancellable (task), login_done_cb, task);
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                   "The cloud's answer is not an object where one was expected");
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
 }
 
-static CkTokens *
-tokens_from_login (JsonNode    *node,
-                   const char  *identity,
-                   const char  *region,
-                   GError     **error)
+gpointer
+ck_api_answer_array (CkApi       *self,
+                     JsonNode    *answer,
+                     const char  *hint,
+                     GError     **error)
+{
+  JsonNode *node = answer_member (answer, hint, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                   "The cloud's answer is not an array where one was expected");
+      return NULL;
+    }
+  return json_array_ref (json_node_get_array (node));
+}
+
+gpointer
+ck_api_answer_string (CkApi       *self,
+                      JsonNode    *answer,
+                      const char  *hint,
+                      GError     **error)
+{
+  JsonNode *node = answer_member (answer, hint, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || *json_node_get_string (node) == '\0')
+    {
+      g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                   "The cloud's answer has no text where one was expected");
+      return NULL;
+    }
+  return json_node_dup_string (node);
+}
+
+gpointer
+ck_api_answer_session (CkApi       *self,
+                       JsonNode    *answer,
+                       const char  *hint,
+                       GError     **error)
 {
   JsonObject *object;
   JsonObject *user;
   const char *at;
+  const char *rt;
   const char *apikey;
-  const char *answered_region;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    goto invalid;
-
-  object = json_node_get_object (node);
-  at = ck_json_get_string (object, "at");
-  user = ck_json_get_object (object, "user");
-  apikey = ck_json_get_string (user, "apikey");
-  answered_region = ck_json_get_string (object, "region");
-  if (answered_region == NULL)
-    answered_region = region;
-  if (at == NULL || apikey == NULL || !ck_api_region_is_valid (answered_region))
-    goto invalid;
-
-  return ck_tokens_new (at, ck_json_get_string (object, "rt"),
-                        apikey, answered_region, identity);
-
-invalid:
-  g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                       "The cloud's sign-in answer lacks the session tokens");
-  return NULL;
-}
-
-static void
-login_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  CkApi *self = CK_API (source);
-  g_autoptr(GTask) task = user_data;
-  Login *login = g_task_get_task_data (task);
-  g_autoptr(JsonObject) error_body = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *region;
   g_autoptr(CkTokens) tokens = NULL;
 
-  node = call_finish (self, result, &error_body, &error);
-  if (node == NULL)
+  object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  at = ck_json_get_string (object, "at");
+  rt = ck_json_get_string (object, "rt");
+  user = ck_json_get_object (object, "user");
+  apikey = ck_json_get_string (user, "apikey");
+  region = ck_json_get_string (object, "region");
+  if (region == NULL)
+    region = self->region;
+  if (at == NULL || *at == '\0' || apikey == NULL || !ck_api_region_is_valid (region))
     {
-      const char *region = ck_json_get_string (error_body, "region");
-
-      /* 301: the account lives elsewhere; follow it once (spec §1.3). */
-      if (g_error_matches (error, CK_ERROR, CK_ERROR_WRONG_REGION) && !login->moved
-          && ck_api_region_is_valid (region))
-        {
-          g_debug ("Login moves to region %s", region);
-          login->moved = TRUE;
-          ck_api_set_region (self, region);
-          login_send (self, g_steal_pointer (&task));
-          return;
-        }
-
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                           "The cloud's sign-in answer lacks the session tokens");
+      return NULL;
     }
 
-  tokens = tokens_from_login (node, login->identity, self->region, &error);
-  if (tokens == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  ck_api_set_region (self, tokens->region);
+  tokens = ck_tokens_new (at, rt, apikey, region, hint);
+  ck_api_set_region (self, region);
   ck_api_set_tokens (self, tokens);
   g_signal_emit (self, signals[SIGNAL_TOKENS_CHANGED], 0);
 
-  g_task_return_pointer (task, g_steal_pointer (&tokens), (GDestroyNotify) ck_tokens_free);
+  return g_steal_pointer (&tokens);
 }
 
-void
-ck_api_login_async (CkApi               *self,
-                    const char          *identity,
-                    const char          *password,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+JsonObject *
+ck_api_new_user_params (CkApi *self)
 {
-  GTask *task;
-  Login *login;
+  JsonObject *params = json_object_new ();
 
-  g_return_if_fail (CK_IS_API (self));
-  g_return_if_fail (identity != NULL && password != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ck_api_login_async);
-  login = g_new0 (Login, 1);
-  login->identity = g_strdup (identity);
-  login->password = g_strdup (password);
-  g_task_set_task_data (task, login, (GDestroyNotify) login_free);
-
-  login_send (self, task);
-}
-
-CkTokens *
-ck_api_login_finish (CkApi         *self,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  g_return_val_if_fail (CK_IS_API (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_api_login_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  json_object_set_string_member (params, "apikey",
+                                 self->tokens != NULL && self->tokens->apikey != NULL
+                                 ? self->tokens->apikey : "");
+  return params;
 }
 
 /* ------------------------------------------------------------------------ */
-/* Device list (spec §3.8)                                                   */
+/* The shared refresh (spec §3.7, §5 rule 2)                                 */
+
+static const CkApiRoute refresh_route = {
+  "GET", "/api/user/refresh", CK_API_AUTH_SIGN, CK_ENDPOINT_REFRESH, CK_API_CALL_DEFAULT
+};
 
 static void
-list_devices_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonArray *array = NULL;
-
-  node = call_finish (CK_API (source), result, NULL, &error);
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The object form, or the old bare array. */
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    array = json_node_get_array (node);
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    array = ck_json_get_array (json_node_get_object (node), "devicelist");
-
-  if (array == NULL)
-    {
-      g_task_return_new_error (task, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                               "The cloud's device list has no devices array");
-      return;
-    }
-
-  g_task_return_pointer (task, json_array_ref (array), (GDestroyNotify) json_array_unref);
-}
-
-void
-ck_api_list_devices_async (CkApi               *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  GTask *task;
-  JsonObject *params;
-
-  g_return_if_fail (CK_IS_API (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ck_api_list_devices_async);
-
-  params = json_object_new ();
-  json_object_set_int_member (params, "getTags", 1);
-  json_object_set_string_member (params, "lang", "en");
-  call_async (self, "GET", "/api/user/device", AUTH_BEARER, CK_ENDPOINT_BEARER, params,
-              cancellable, list_devices_done_cb, task);
-}
-
-JsonArray *
-ck_api_list_devices_finish (CkApi         *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (CK_IS_API (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_api_list_devices_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Dispatch (spec §3.16)                                                     */
-
-static void
-dispatch_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   CkApi *self = CK_API (source);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->refresh_waiters);
+  g_autoptr(CkTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autoptr(GUri) base_uri = NULL;
-  JsonObject *object;
-  const char *domain;
-  const char *scheme;
-  gint64 port = 0;
 
-  node = call_finish (self, result, NULL, &error);
-  if (node == NULL)
+  tokens = ck_api_call_finish (self, result, refresh_done_cb, &error);
+  g_debug ("Refresh %s for %u caller(s)", tokens ? "succeeded" : "failed", waiters->len);
+
+  for (guint i = 0; i < waiters->len; i++)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      GTask *waiter = g_ptr_array_index (waiters, i);
+
+      if (tokens != NULL)
+        g_task_return_pointer (waiter, ck_tokens_copy (tokens), (GDestroyNotify) ck_tokens_free);
+      else
+        g_task_return_error (waiter, g_error_copy (error));
     }
-
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  domain = ck_json_get_string (object, "domain");
-  ck_json_get_int (object, "port", &port);
-  if (domain == NULL || *domain == '\0' || strpbrk (domain, "/?#@ ") != NULL
-      || port <= 0 || port > 65535)
-    {
-      g_task_return_new_error (task, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                               "The cloud's dispatch answer has no usable host and port");
-      return;
-    }
-
-  /* The WebSocket scheme follows the template's (spec §1.6). */
-  base = ck_api_build_base_url (self, NULL);
-  base_uri = g_uri_parse (base, SOUP_HTTP_URI_FLAGS, NULL);
-  scheme = base_uri && g_strcmp0 (g_uri_get_scheme (base_uri), "https") == 0 ? "wss" : "ws";
-
-  g_task_return_pointer (task,
-                         g_strdup_printf (strchr (domain, ':') ? "%s://[%s]:%d/api/ws"
-                                                               : "%s://%s:%d/api/ws",
-                                          scheme, domain, (int) port),
-                         g_free);
 }
 
 void
-ck_api_dispatch_async (CkApi               *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+ck_api_refresh_shared_async (CkApi               *self,
+                             gpointer             source_tag,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
-  GTask *task;
+  GTask *waiter;
   JsonObject *params;
 
   g_return_if_fail (CK_IS_API (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ck_api_dispatch_async);
+  waiter = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (waiter, source_tag);
+
+  if (self->refresh_waiters != NULL)
+    {
+      g_ptr_array_add (self->refresh_waiters, waiter);
+      return;
+    }
+
+  if (self->tokens == NULL || self->tokens->refresh_token == NULL
+      || *self->tokens->refresh_token == '\0')
+    {
+      g_task_return_new_error (waiter, CK_ERROR, CK_ERROR_NOT_SIGNED_IN, "Not signed in");
+      g_object_unref (waiter);
+      return;
+    }
+
+  self->refresh_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->refresh_waiters, waiter);
 
   params = json_object_new ();
-  json_object_set_string_member (params, "accept", "ws");
-  call_async (self, "POST", "/dispatch/app", AUTH_BEARER, CK_ENDPOINT_DISPATCH, params,
-              cancellable, dispatch_done_cb, task);
-}
-
-char *
-ck_api_dispatch_finish (CkApi         *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (CK_IS_API (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_api_dispatch_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  json_object_set_string_member (params, "grantType", "refresh");
+  json_object_set_string_member (params, "rt", self->tokens->refresh_token);
+  /* Not cancellable: other callers may be waiting on it. */
+  ck_api_call_async (self, refresh_done_cb, &refresh_route, NULL, params,
+                     ck_api_answer_session, self->tokens->identity,
+                     (GDestroyNotify) ck_tokens_free, NULL, refresh_done_cb, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -774,6 +933,33 @@ ck_api_set_timeout (CkApi *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
+CkApiRateLimit
+ck_api_get_rate_limit (CkApi *self)
+{
+  g_return_val_if_fail (CK_IS_API (self), CK_API_RATE_LIMIT_AUTO);
+  return self->rate_limit;
+}
+
+void
+ck_api_set_rate_limit (CkApi          *self,
+                       CkApiRateLimit  rate_limit)
+{
+  g_return_if_fail (CK_IS_API (self));
+
+  if (self->rate_limit == rate_limit)
+    return;
+
+  self->rate_limit = rate_limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE_LIMIT]);
+}
+
+CkRateLimiter *
+ck_api_get_rate_limiter (CkApi *self)
+{
+  g_return_val_if_fail (CK_IS_API (self), NULL);
+  return self->rate_limiter;
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
@@ -823,6 +1009,8 @@ ck_api_finalize (GObject *object)
   g_free (self->region);
   g_clear_pointer (&self->tokens, ck_tokens_free);
   g_clear_object (&self->session);
+  g_clear_object (&self->rate_limiter);
+  g_clear_pointer (&self->refresh_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ck_api_parent_class)->finalize (object);
 }
@@ -857,6 +1045,12 @@ ck_api_get_property (GObject    *object,
       break;
     case PROP_TIMEOUT:
       g_value_set_uint (value, self->timeout);
+      break;
+    case PROP_RATE_LIMIT:
+      g_value_set_enum (value, self->rate_limit);
+      break;
+    case PROP_RATE_LIMITER:
+      g_value_set_object (value, self->rate_limiter);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -902,6 +1096,9 @@ ck_api_set_property (GObject      *object,
     case PROP_TIMEOUT:
       ck_api_set_timeout (self, g_value_get_uint (value));
       break;
+    case PROP_RATE_LIMIT:
+      ck_api_set_rate_limit (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -944,6 +1141,13 @@ ck_api_class_init (CkApiClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY
                        | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_RATE_LIMIT] =
+    g_param_spec_enum ("rate-limit", NULL, NULL, CK_TYPE_API_RATE_LIMIT, CK_API_RATE_LIMIT_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RATE_LIMITER] =
+    g_param_spec_object ("rate-limiter", NULL, NULL, CK_TYPE_RATE_LIMITER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_TOKENS_CHANGED] =
@@ -956,4 +1160,6 @@ ck_api_init (CkApi *self)
 {
   self->region = g_strdup (DEFAULT_REGION);
   self->timeout = DEFAULT_TIMEOUT_S;
+  self->rate_limit = CK_API_RATE_LIMIT_AUTO;
+  self->rate_limiter = ck_rate_limiter_new ();
 }

@@ -2,32 +2,51 @@
 /* Copyright 2026 The Relay authors */
 #define G_LOG_DOMAIN "ck-client"
 
-#include "ck-client.h"
+#include "ck-client-private.h"
 
+#include "ck-backoff.h"
+#include "ck-command-queue.h"
 #include "ck-enums.h"
 #include "ck-json.h"
 #include "ck-socket.h"
 
-#define DEFAULT_PONG_TIMEOUT_MS     10000
-#define DEFAULT_REQUEST_TIMEOUT_MS  10000
-#define DEFAULT_RECONNECT_DELAY_MS  1000
+#define DEFAULT_PONG_TIMEOUT_MS       10000
+#define DEFAULT_REQUEST_TIMEOUT_MS    10000
+#define DEFAULT_RECONNECT_DELAY_MS    1000
+#define DEFAULT_RECONNECT_MAX_MS      60000
+#define DEFAULT_RECONNECT_RESET_MS    60000
+#define DEFAULT_COMMAND_DEADLINE_MS   10000
 
 struct _CkClient
 {
-  GObject        parent_instance;
+  GObject          parent_instance;
 
-  CkApi         *api;
-  CkDeviceList  *devices;
-  CkClientState  state;
+  CkApi           *api;
+  CkDeviceList    *devices;
+  CkClientState    state;
 
-  guint          heartbeat_interval;
-  guint          pong_timeout;
-  guint          request_timeout;
-  guint          reconnect_delay;
+  guint            heartbeat_interval;
+  guint            pong_timeout;
+  guint            request_timeout;
+  guint            reconnect_delay;
+  guint            reconnect_max_delay;
+  guint            reconnect_reset_after;
+  guint            command_deadline;
+  GNetworkMonitor *network_monitor;
+  gboolean         monitor_injected;   /* set by the caller: always obeyed */
 
-  CkSocket      *socket;
-  GCancellable  *cancellable;     /* connecting and reconnecting */
-  guint          reconnect_id;
+  CkSocket        *socket;
+  GCancellable    *cancellable;     /* connecting and reconnecting */
+  gboolean         keep_alive;      /* connected once: reconnect after drops */
+  CkBackoff        backoff;
+  guint            reconnect_id;
+  gboolean         attempting;      /* a reconnect attempt is in flight */
+  guint            online_id;       /* resets the back-off after a while online */
+  GDateTime       *next_attempt;
+
+  CkCommandQueue  *commands;
+  CkGroupList     *groups;
+  CkTokenStore    *token_store;     /* (nullable) where the session is kept */
 };
 
 G_DEFINE_FINAL_TYPE (CkClient, ck_client, G_TYPE_OBJECT)
@@ -41,16 +60,63 @@ enum {
   PROP_PONG_TIMEOUT,
   PROP_REQUEST_TIMEOUT,
   PROP_RECONNECT_DELAY,
+  PROP_RECONNECT_MAX_DELAY,
+  PROP_RECONNECT_RESET_AFTER,
+  PROP_COMMAND_DEADLINE,
+  PROP_NETWORK_MONITOR,
+  PROP_NEXT_ATTEMPT,
+  PROP_GROUPS,
+  PROP_TOKEN_STORE,
   N_PROPS
 };
 
 enum {
   SIGNAL_COMMAND_FAILED,
+  SIGNAL_COMMAND_STARTED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void schedule_reconnect (CkClient *self);
+static void start_resync       (CkClient *self);
+
+/* ------------------------------------------------------------------------ */
+/* State                                                                     */
+
+/* Devices are stale whenever the live session is not up. */
+static void
+mark_devices_stale (CkClient *self)
+{
+  gboolean stale = self->state != CK_CLIENT_STATE_ONLINE;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CkDevice) device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+
+      ck_device_set_stale (device, stale);
+    }
+}
+
+static void
+set_next_attempt (CkClient *self,
+                  guint     delay_ms)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->next_attempt == NULL && delay_ms == G_MAXUINT)
+    return;
+
+  g_clear_pointer (&self->next_attempt, g_date_time_unref);
+  if (delay_ms != G_MAXUINT)
+    {
+      now = g_date_time_new_now_utc ();
+      self->next_attempt = g_date_time_add (now, (GTimeSpan) delay_ms * 1000);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_ATTEMPT]);
+}
 
 static void
 set_state (CkClient      *self,
@@ -60,6 +126,9 @@ set_state (CkClient      *self,
     return;
 
   self->state = state;
+  if (state != CK_CLIENT_STATE_RECONNECTING)
+    set_next_attempt (self, G_MAXUINT);
+  mark_devices_stale (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -88,32 +157,120 @@ is_session_lost (const GError *error)
          || g_error_matches (error, CK_ERROR, CK_ERROR_NOT_SIGNED_IN);
 }
 
+/* The session is gone for good until the user signs in again: stop. */
+static void
+session_lost (CkClient     *self,
+              const GError *error)
+{
+  g_debug ("Session lost: %s", error->message);
+  self->keep_alive = FALSE;
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_clear_handle_id (&self->online_id, g_source_remove);
+  set_state (self, CK_CLIENT_STATE_SESSION_TAKEN);
+  ck_command_queue_close (self->commands, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The network (no reconnect storm while the machine is offline)             */
+
+static gboolean
+server_is_loopback (CkClient *self)
+{
+  const char *template = ck_api_get_server_template (self->api);
+  g_autofree char *url = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  const char *host;
+
+  if (template == NULL)
+    return FALSE;
+  url = ck_api_expand_template (template, "eu");
+  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* The system's monitor says nothing about a loopback server (the demo and
+ * tests run without any network); an injected monitor is always obeyed. */
+static gboolean
+network_usable (CkClient *self)
+{
+  if (self->network_monitor == NULL)
+    return TRUE;
+  if (!self->monitor_injected && server_is_loopback (self))
+    return TRUE;
+  return g_network_monitor_get_network_available (self->network_monitor);
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    CkClient        *self)
+{
+  if (!self->keep_alive)
+    return;
+
+  if (!network_usable (self))
+    {
+      /* Wait quietly; the live socket, if any, proves itself by heartbeat. */
+      if (self->state == CK_CLIENT_STATE_RECONNECTING)
+        {
+          g_clear_handle_id (&self->reconnect_id, g_source_remove);
+          set_state (self, CK_CLIENT_STATE_OFFLINE);
+        }
+      return;
+    }
+
+  if (self->state == CK_CLIENT_STATE_OFFLINE && self->reconnect_id == 0)
+    ck_client_reconnect_now (self);
+}
+
+static void
+set_network_monitor (CkClient        *self,
+                     GNetworkMonitor *monitor,
+                     gboolean         injected)
+{
+  if (self->network_monitor == monitor)
+    return;
+
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_set_object (&self->network_monitor, monitor);
+  self->monitor_injected = injected;
+  if (monitor != NULL)
+    g_signal_connect (monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_MONITOR]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Pushes (spec §4.5, §4.7)                                                  */
 
-/* Merges @params into @device; an `online` key moves the online flag instead. */
-static void
-apply_params (CkDevice   *device,
-              JsonObject *params)
+static const char *
+owner_apikey_of (CkClient *self,
+                 CkDevice *device)
 {
-  g_autoptr(JsonObject) rest = json_object_new ();
-  g_autoptr(GList) members = NULL;
-  gboolean online;
+  return ck_command_queue_owner_apikey (self->api, device);
+}
 
-  if (params == NULL)
-    return;
+static void
+fresh_params_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CkDevice) device = user_data;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (ck_json_get_boolean (params, "online", &online))
-    ck_device_set_online (device, online);
-
-  members = json_object_get_members (params);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_str_equal (l->data, "online"))
-      json_object_set_member (rest, l->data,
-                              json_node_copy (json_object_get_member (params, l->data)));
-
-  if (json_object_get_size (rest) > 0)
-    ck_device_merge_params (device, rest);
+  answer = ck_socket_query_finish (CK_SOCKET (source), result, &error);
+  if (answer == NULL)
+    g_debug ("Query after %s came online failed: %s", ck_device_get_id (device), error->message);
+  else
+    ck_device_apply_report (device, ck_json_get_object (answer, "params"));
 }
 
 static void
@@ -123,6 +280,8 @@ push_cb (CkSocket   *socket,
 {
   const char *action = ck_json_get_string (message, "action");
   CkDevice *device = ck_device_list_lookup (self->devices, ck_json_get_string (message, "deviceid"));
+  JsonObject *params = ck_json_get_object (message, "params");
+  gboolean online = FALSE;
 
   if (device == NULL)
     {
@@ -130,17 +289,24 @@ push_cb (CkSocket   *socket,
       return;
     }
 
-  /* Device reports and commands relayed from other sessions alike. */
+  /* Device reports and commands relayed from other sessions alike (§4.7.3). */
   if (g_strcmp0 (action, "sysmsg") == 0 || g_strcmp0 (action, "update") == 0)
-    apply_params (device, ck_json_get_object (message, "params"));
+    ck_device_apply_report (device, params);
   else
-    g_debug ("Ignoring push %s", action ? action : "(none)");
+    {
+      g_debug ("Ignoring push %s", action ? action : "(none)");
+      return;
+    }
+
+  /* A device that comes back may have changed while away (spec §4.5). */
+  if (g_strcmp0 (action, "sysmsg") == 0 && ck_json_get_boolean (params, "online", &online) && online
+      && owner_apikey_of (self, device) != NULL)
+    ck_socket_query_async (socket, ck_device_get_id (device), owner_apikey_of (self, device), NULL,
+                           NULL, fresh_params_cb, g_object_ref (device));
 }
 
 /* ------------------------------------------------------------------------ */
 /* The live session: dispatch → socket → userOnline                          */
-
-static void schedule_reconnect (CkClient *self);
 
 static void
 drop_socket (CkClient *self)
@@ -160,6 +326,7 @@ socket_closed_cb (CkSocket *socket,
                   CkClient *self)
 {
   drop_socket (self);
+  g_clear_handle_id (&self->online_id, g_source_remove);
 
   if (reason == NULL)
     return;
@@ -167,11 +334,21 @@ socket_closed_cb (CkSocket *socket,
   g_debug ("Live session closed: %s", reason->message);
   if (is_session_lost (reason))
     {
-      set_state (self, CK_CLIENT_STATE_SESSION_TAKEN);
+      session_lost (self, reason);
       return;
     }
 
-  schedule_reconnect (self);
+  if (self->keep_alive)
+    {
+      /* Commands wait for the next session; lost answers get settled then. */
+      ck_command_queue_hold (self->commands);
+      schedule_reconnect (self);
+    }
+  else
+    {
+      set_state (self, CK_CLIENT_STATE_OFFLINE);
+      ck_command_queue_close (self->commands, reason);
+    }
 }
 
 static void
@@ -237,7 +414,8 @@ dispatched_cb (GObject      *source,
   ck_socket_connect_async (self->socket, cancellable, socket_connected_cb, g_steal_pointer (&task));
 }
 
-/* Completes @task when the live session is up. */
+/* Completes @task when the live session is up: always a fresh dispatch,
+ * which may name another host (spec Appendix B, step 9). */
 static void
 open_session (CkClient *self,
               GTask    *task)
@@ -245,24 +423,27 @@ open_session (CkClient *self,
   ck_api_dispatch_async (self->api, g_task_get_cancellable (task), dispatched_cb, task);
 }
 
-/* ------------------------------------------------------------------------ */
-/* Reconnecting (a fixed delay for now; issue 4 brings the back-off)         */
-
-static void
-reconnect_listed_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+static gboolean
+online_long_enough_cb (gpointer user_data)
 {
-  g_autoptr(CkClient) self = user_data;
-  g_autoptr(JsonArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  CkClient *self = user_data;
 
-  list = ck_api_list_devices_finish (CK_API (source), result, &error);
-  if (list != NULL)
-    ck_device_list_replace_all (self->devices, list);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Device list after reconnecting failed: %s", error->message);
+  self->online_id = 0;
+  ck_backoff_reset (&self->backoff);
+  return G_SOURCE_REMOVE;
 }
+
+/* The session is up (first connect or reconnect). */
+static void
+went_online (CkClient *self)
+{
+  set_state (self, CK_CLIENT_STATE_ONLINE);
+  g_clear_handle_id (&self->online_id, g_source_remove);
+  self->online_id = g_timeout_add (MAX (self->reconnect_reset_after, 1), online_long_enough_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reconnecting with back-off (ARCHITECTURE "Pacing")                        */
 
 static void
 reconnected_cb (GObject      *source,
@@ -277,41 +458,194 @@ reconnected_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      self->attempting = FALSE;
       g_debug ("Reconnecting failed: %s", error->message);
       if (is_session_lost (error))
-        set_state (self, CK_CLIENT_STATE_SESSION_TAKEN);
-      else
+        session_lost (self, error);
+      else if (self->keep_alive)
         schedule_reconnect (self);
       return;
     }
 
-  set_state (self, CK_CLIENT_STATE_ONLINE);
+  self->attempting = FALSE;
+  went_online (self);
+  start_resync (self);
+}
 
-  /* Changes made while we were away (spec Appendix B, step 9). */
-  ck_api_list_devices_async (self->api, self->cancellable, reconnect_listed_cb,
-                             g_object_ref (self));
+static void
+attempt_reconnect (CkClient *self)
+{
+  GTask *task;
+
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  set_next_attempt (self, G_MAXUINT);
+  self->attempting = TRUE;
+  task = g_task_new (self, self->cancellable, reconnected_cb, NULL);
+  g_task_set_source_tag (task, attempt_reconnect);
+  open_session (self, task);
 }
 
 static gboolean
 reconnect_cb (gpointer user_data)
 {
   CkClient *self = user_data;
-  GTask *task;
 
   self->reconnect_id = 0;
-  task = g_task_new (self, self->cancellable, reconnected_cb, NULL);
-  g_task_set_source_tag (task, reconnect_cb);
-  open_session (self, task);
-
+  attempt_reconnect (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_reconnect (CkClient *self)
 {
-  set_state (self, CK_CLIENT_STATE_RECONNECTING);
+  guint delay;
+
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
-  self->reconnect_id = g_timeout_add (self->reconnect_delay, reconnect_cb, self);
+  if (!network_usable (self))
+    {
+      /* No storm while the machine is offline: the monitor wakes us. */
+      set_state (self, CK_CLIENT_STATE_OFFLINE);
+      return;
+    }
+
+  delay = ck_backoff_next_delay (&self->backoff);
+  set_state (self, CK_CLIENT_STATE_RECONNECTING);
+  set_next_attempt (self, delay);
+  self->reconnect_id = g_timeout_add (delay, reconnect_cb, self);
+}
+
+void
+ck_client_reconnect_now (CkClient *self)
+{
+  g_return_if_fail (CK_IS_CLIENT (self));
+
+  if (!self->keep_alive || self->socket != NULL || self->attempting
+      || (self->state != CK_CLIENT_STATE_RECONNECTING && self->state != CK_CLIENT_STATE_OFFLINE))
+    return;
+
+  ck_backoff_reset (&self->backoff);
+  if (!network_usable (self))
+    return;
+
+  set_state (self, CK_CLIENT_STATE_RECONNECTING);
+  attempt_reconnect (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* After reconnecting: the device list once, then the command queue opens    */
+/* (it settles unconfirmed commands, then sends what waited)                  */
+
+static void
+resync_listed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CkClient) self = user_data;
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = ck_api_list_devices_finish (CK_API (source), result, &error);
+  if (list != NULL)
+    {
+      ck_device_list_replace_all (self->devices, list);
+      mark_devices_stale (self);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else
+    g_debug ("Device list after reconnecting failed: %s", error->message);
+
+  if (self->state == CK_CLIENT_STATE_ONLINE && self->socket != NULL)
+    ck_command_queue_open (self->commands, self->socket);
+}
+
+static void
+start_resync (CkClient *self)
+{
+  /* Changes made while we were away (spec Appendix B, step 9). */
+  ck_api_list_devices_async (self->api, self->cancellable, resync_listed_cb, g_object_ref (self));
+  ck_group_list_refresh_async (self->groups, self->cancellable, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Commands (CkCommandQueue): pending at once, confirmed on the ack, rolled  */
+/* back on failure, unconfirmed when the answer was lost                     */
+
+static void
+command_start (CkClient            *self,
+               CkDevice            *device,
+               JsonObject          *params,
+               gpointer             tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  ck_command_queue_start (self->commands, self, device, params, tag, cancellable, callback, user_data);
+}
+
+void
+ck_client_update_async (CkClient            *self,
+                        CkDevice            *device,
+                        JsonObject          *params,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CK_IS_CLIENT (self));
+  g_return_if_fail (CK_IS_DEVICE (device));
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  command_start (self, device, params, ck_client_update_async, cancellable, callback, user_data);
+}
+
+gboolean
+ck_client_update_finish (CkClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_update_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+ck_client_set_power_async (CkClient            *self,
+                           CkDevice            *device,
+                           gboolean             on,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(JsonObject) params = NULL;
+
+  g_return_if_fail (CK_IS_CLIENT (self));
+  g_return_if_fail (CK_IS_DEVICE (device));
+
+  params = ck_device_build_power_params (device, on);
+  if (params == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, ck_client_set_power_async);
+      g_task_return_new_error (task, CK_ERROR, CK_ERROR_BAD_REQUEST,
+                               "“%s” has no on/off control", ck_device_get_name (device));
+      return;
+    }
+
+  command_start (self, device, params, ck_client_set_power_async, cancellable, callback, user_data);
+}
+
+gboolean
+ck_client_set_power_finish (CkClient      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_set_power_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -361,6 +695,17 @@ ck_client_login_finish (CkClient      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A first connection that failed: nothing waits for it any more. */
+static void
+connect_failed (CkClient     *self,
+                const GError *error)
+{
+  self->keep_alive = FALSE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_state (self, state_after_failure (error));
+  ck_command_queue_close (self->commands, error);
+}
+
 static void
 connected_cb (GObject      *source,
               GAsyncResult *result,
@@ -372,13 +717,14 @@ connected_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_state (self, state_after_failure (error));
+      connect_failed (self, error);
       g_task_return_error (task, error);
       return;
     }
 
-  set_state (self, CK_CLIENT_STATE_ONLINE);
+  went_online (self);
+  ck_backoff_reset (&self->backoff);
+  ck_command_queue_open (self->commands, self->socket);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -397,13 +743,13 @@ connect_listed_cb (GObject      *source,
   list = ck_api_list_devices_finish (CK_API (source), result, &error);
   if (list == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_state (self, state_after_failure (error));
+      connect_failed (self, error);
       g_task_return_error (task, error);
       return;
     }
 
   ck_device_list_replace_all (self->devices, list);
+  mark_devices_stale (self);
 
   cancellable = g_task_get_cancellable (task);
   session = g_task_new (self, cancellable, connected_cb, g_steal_pointer (&task));
@@ -417,6 +763,8 @@ reset_connection_work (CkClient *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_clear_handle_id (&self->online_id, g_source_remove);
+  self->attempting = FALSE;
   drop_socket (self);
 }
 
@@ -442,8 +790,11 @@ ck_client_connect_async (CkClient            *self,
     }
 
   reset_connection_work (self);
+  self->keep_alive = TRUE;
   set_state (self, CK_CLIENT_STATE_CONNECTING);
+  ck_command_queue_hold (self->commands);
   ck_api_list_devices_async (self->api, cancellable, connect_listed_cb, task);
+  ck_group_list_refresh_async (self->groups, self->cancellable, NULL, NULL);
 }
 
 gboolean
@@ -475,6 +826,7 @@ refreshed_cb (GObject      *source,
     }
 
   ck_device_list_replace_all (self->devices, list);
+  mark_devices_stale (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -504,135 +856,174 @@ ck_client_refresh_finish (CkClient      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The stored session                                                        */
+
+static void
+session_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ck_token_store_save_finish (CK_TOKEN_STORE (source), result, &error))
+    g_warning ("Could not keep the session in the keyring: %s", error->message);
+}
+
+static void
+session_cleared_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ck_token_store_clear_finish (CK_TOKEN_STORE (source), result, &error))
+    g_warning ("Could not remove the session from the keyring: %s", error->message);
+}
+
+/* Login, register, reset and refresh: keep the new tokens. */
+static void
+tokens_changed_cb (CkApi    *api,
+                   CkClient *self)
+{
+  const CkTokens *tokens = ck_api_get_tokens (api);
+
+  if (self->token_store != NULL && tokens != NULL)
+    ck_token_store_save_async (self->token_store, tokens, NULL, session_saved_cb, NULL);
+}
+
+CkTokenStore *
+ck_client_get_token_store (CkClient *self)
+{
+  g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
+  return self->token_store;
+}
+
 void
-ck_client_sign_out (CkClient *self)
+ck_client_set_token_store (CkClient     *self,
+                           CkTokenStore *store)
 {
   g_return_if_fail (CK_IS_CLIENT (self));
+  g_return_if_fail (store == NULL || CK_IS_TOKEN_STORE (store));
 
-  reset_connection_work (self);
-  ck_api_set_tokens (self->api, NULL);
-  ck_device_list_clear (self->devices);
-  set_state (self, CK_CLIENT_STATE_SIGNED_OUT);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Commands: pending at once, confirmed on the ack, rolled back on failure   */
-
-typedef struct
-{
-  CkDevice   *device;
-  JsonObject *params;
-} Command;
-
-static void
-command_free (Command *command)
-{
-  g_clear_object (&command->device);
-  g_clear_pointer (&command->params, json_object_unref);
-  g_free (command);
-}
-
-/* Rolls @task's command back and says why (@error: transfer full). */
-static void
-command_failed (CkClient *self,
-                GTask    *task,
-                GError   *error)
-{
-  Command *command = g_task_get_task_data (task);
-
-  if (g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE)
-      || g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_UNREACHABLE))
-    ck_device_set_online (command->device, FALSE);
-
-  ck_device_end_pending (command->device, FALSE);
-  g_signal_emit (self, signals[SIGNAL_COMMAND_FAILED], 0, command->device, error);
-  g_task_return_error (task, error);
+  if (g_set_object (&self->token_store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_STORE]);
 }
 
 static void
-power_acked_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+resumed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ck_client_connect_finish (CK_CLIENT (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+session_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   CkClient *self = g_task_get_source_object (task);
-  Command *command = g_task_get_task_data (task);
-  g_autoptr(JsonObject) ack = NULL;
+  g_autoptr(CkTokens) tokens = NULL;
   GError *error = NULL;
 
-  ack = ck_socket_update_finish (CK_SOCKET (source), result, &error);
-  if (ack == NULL)
+  tokens = ck_token_store_load_finish (CK_TOKEN_STORE (source), result, &error);
+  if (error != NULL)
     {
-      command_failed (self, task, error);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (tokens == NULL)
+    {
+      g_task_return_new_error (task, CK_ERROR, CK_ERROR_NOT_SIGNED_IN, "No stored session");
       return;
     }
 
-  /* The cloud does not echo a command to its sender (spec §4.6). */
-  ck_device_merge_params (command->device, command->params);
-  ck_device_end_pending (command->device, TRUE);
-  g_task_return_boolean (task, TRUE);
+  /* The stored session as it is: no login call (the region comes with it). */
+  ck_api_set_tokens (self->api, tokens);
+  ck_client_connect_async (self, g_task_get_cancellable (task), resumed_cb, g_object_ref (task));
 }
 
 void
-ck_client_set_power_async (CkClient            *self,
-                           CkDevice            *device,
-                           gboolean             on,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+ck_client_resume_async (CkClient            *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  const CkTokens *tokens;
-  const char *owner;
-  Command *command;
+  GTask *task;
 
   g_return_if_fail (CK_IS_CLIENT (self));
-  g_return_if_fail (CK_IS_DEVICE (device));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ck_client_set_power_async);
-
-  command = g_new0 (Command, 1);
-  command->device = g_object_ref (device);
-  command->params = ck_device_build_power_params (device, on);
-  g_task_set_task_data (task, command, (GDestroyNotify) command_free);
-
-  if (command->params == NULL)
+  g_task_set_source_tag (task, ck_client_resume_async);
+  if (self->token_store == NULL)
     {
-      g_task_return_new_error (task, CK_ERROR, CK_ERROR_BAD_REQUEST,
-                               "“%s” has no on/off control", ck_device_get_name (device));
+      g_task_return_new_error (task, CK_ERROR, CK_ERROR_NOT_SIGNED_IN, "No session store");
+      g_object_unref (task);
       return;
     }
-
-  ck_device_begin_pending (device, on);
-
-  tokens = ck_api_get_tokens (self->api);
-  if (self->socket == NULL || !ck_socket_get_connected (self->socket) || tokens == NULL)
-    {
-      command_failed (self, task,
-                      g_error_new_literal (CK_ERROR, CK_ERROR_DISCONNECTED,
-                                           "Not connected to the cloud"));
-      return;
-    }
-
-  /* A shared device names its owner; our own devices carry our apikey. */
-  owner = ck_device_get_owner_apikey (device);
-  if (owner == NULL)
-    owner = tokens->apikey;
-
-  ck_socket_update_async (self->socket, ck_device_get_id (device), owner, command->params,
-                          cancellable, power_acked_cb, g_steal_pointer (&task));
+  ck_token_store_load_async (self->token_store, cancellable, session_loaded_cb, task);
 }
 
 gboolean
-ck_client_set_power_finish (CkClient      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+ck_client_resume_finish (CkClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_set_power_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_resume_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Groups                                                                    */
+
+CkGroupList *
+ck_client_get_groups (CkClient *self)
+{
+  g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
+  return self->groups;
+}
+
+CkCommandQueue *
+ck_client_get_command_queue (CkClient *self)
+{
+  g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
+  return self->commands;
+}
+
+CkSocket *
+ck_client_get_live_socket (CkClient *self)
+{
+  g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
+  return self->socket != NULL && ck_socket_get_connected (self->socket) ? self->socket : NULL;
+}
+
+void
+ck_client_sign_out (CkClient *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CK_IS_CLIENT (self));
+
+  self->keep_alive = FALSE;
+  reset_connection_work (self);
+  set_state (self, CK_CLIENT_STATE_SIGNED_OUT);
+  error = g_error_new_literal (CK_ERROR, CK_ERROR_NOT_SIGNED_IN, "Signed out");
+  ck_command_queue_close (self->commands, error);
+  ck_api_set_tokens (self->api, NULL);
+  ck_device_list_clear (self->devices);
+  ck_group_list_clear (self->groups);
+  if (self->token_store != NULL)
+    ck_token_store_clear_async (self->token_store, NULL, session_cleared_cb, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -667,14 +1058,63 @@ ck_client_get_state (CkClient *self)
   return self->state;
 }
 
+GDateTime *
+ck_client_get_next_attempt (CkClient *self)
+{
+  g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
+  return self->next_attempt;
+}
+
+static void
+command_started_cb (CkCommandQueue *queue,
+                    CkCommand      *command,
+                    CkClient       *self)
+{
+  g_signal_emit (self, signals[SIGNAL_COMMAND_STARTED], 0, command);
+}
+
+static void
+command_failed_cb (CkCommandQueue *queue,
+                   CkDevice       *device,
+                   GError         *error,
+                   CkClient       *self)
+{
+  g_signal_emit (self, signals[SIGNAL_COMMAND_FAILED], 0, device, error);
+}
+
+static void
+ck_client_constructed (GObject *object)
+{
+  CkClient *self = CK_CLIENT (object);
+
+  G_OBJECT_CLASS (ck_client_parent_class)->constructed (object);
+
+  self->commands = ck_command_queue_new (self->api);
+  ck_command_queue_set_deadline (self->commands, self->command_deadline);
+  g_signal_connect (self->commands, "command-started", G_CALLBACK (command_started_cb), self);
+  g_signal_connect (self->commands, "command-failed", G_CALLBACK (command_failed_cb), self);
+  self->groups = ck_group_list_new (self->api);
+  g_signal_connect (self->api, "tokens-changed", G_CALLBACK (tokens_changed_cb), self);
+
+  if (self->network_monitor == NULL)
+    set_network_monitor (self, g_network_monitor_get_default (), FALSE);
+}
+
 static void
 ck_client_dispose (GObject *object)
 {
   CkClient *self = CK_CLIENT (object);
 
+  self->keep_alive = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_clear_handle_id (&self->online_id, g_source_remove);
   drop_socket (self);
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_clear_object (&self->network_monitor);
+  if (self->api != NULL)
+    g_signal_handlers_disconnect_by_data (self->api, self);
 
   G_OBJECT_CLASS (ck_client_parent_class)->dispose (object);
 }
@@ -684,6 +1124,11 @@ ck_client_finalize (GObject *object)
 {
   CkClient *self = CK_CLIENT (object);
 
+  /* Commands hold the client (GTask source), so none is left here. */
+  g_clear_object (&self->commands);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->token_store);
+  g_clear_pointer (&self->next_attempt, g_date_time_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->devices);
   g_clear_object (&self->api);
@@ -721,6 +1166,27 @@ ck_client_get_property (GObject    *object,
       break;
     case PROP_RECONNECT_DELAY:
       g_value_set_uint (value, self->reconnect_delay);
+      break;
+    case PROP_RECONNECT_MAX_DELAY:
+      g_value_set_uint (value, self->reconnect_max_delay);
+      break;
+    case PROP_RECONNECT_RESET_AFTER:
+      g_value_set_uint (value, self->reconnect_reset_after);
+      break;
+    case PROP_COMMAND_DEADLINE:
+      g_value_set_uint (value, self->command_deadline);
+      break;
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->network_monitor);
+      break;
+    case PROP_NEXT_ATTEMPT:
+      g_value_set_boxed (value, self->next_attempt);
+      break;
+    case PROP_GROUPS:
+      g_value_set_object (value, self->groups);
+      break;
+    case PROP_TOKEN_STORE:
+      g_value_set_object (value, self->token_store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -764,6 +1230,26 @@ ck_client_set_property (GObject      *object,
       break;
     case PROP_RECONNECT_DELAY:
       set_uint_property (self, &self->reconnect_delay, g_value_get_uint (value), prop_id);
+      ck_backoff_init (&self->backoff, self->reconnect_delay, self->reconnect_max_delay);
+      break;
+    case PROP_RECONNECT_MAX_DELAY:
+      set_uint_property (self, &self->reconnect_max_delay, g_value_get_uint (value), prop_id);
+      ck_backoff_init (&self->backoff, self->reconnect_delay, self->reconnect_max_delay);
+      break;
+    case PROP_RECONNECT_RESET_AFTER:
+      set_uint_property (self, &self->reconnect_reset_after, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_COMMAND_DEADLINE:
+      set_uint_property (self, &self->command_deadline, g_value_get_uint (value), prop_id);
+      if (self->commands != NULL)
+        ck_command_queue_set_deadline (self->commands, self->command_deadline);
+      break;
+    case PROP_NETWORK_MONITOR:
+      if (g_value_get_object (value) != NULL)
+        set_network_monitor (self, g_value_get_object (value), TRUE);
+      break;
+    case PROP_TOKEN_STORE:
+      ck_client_set_token_store (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -776,6 +1262,7 @@ ck_client_class_init (CkClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->constructed = ck_client_constructed;
   object_class->dispose = ck_client_dispose;
   object_class->finalize = ck_client_finalize;
   object_class->get_property = ck_client_get_property;
@@ -798,12 +1285,32 @@ ck_client_class_init (CkClientClass *klass)
     g_param_spec_uint ("request-timeout", NULL, NULL, 1, G_MAXUINT, DEFAULT_REQUEST_TIMEOUT_MS, rw);
   properties[PROP_RECONNECT_DELAY] =
     g_param_spec_uint ("reconnect-delay", NULL, NULL, 0, G_MAXUINT, DEFAULT_RECONNECT_DELAY_MS, rw);
+  properties[PROP_RECONNECT_MAX_DELAY] =
+    g_param_spec_uint ("reconnect-max-delay", NULL, NULL, 0, G_MAXUINT, DEFAULT_RECONNECT_MAX_MS, rw);
+  properties[PROP_RECONNECT_RESET_AFTER] =
+    g_param_spec_uint ("reconnect-reset-after", NULL, NULL, 0, G_MAXUINT, DEFAULT_RECONNECT_RESET_MS, rw);
+  properties[PROP_COMMAND_DEADLINE] =
+    g_param_spec_uint ("command-deadline", NULL, NULL, 0, G_MAXUINT, DEFAULT_COMMAND_DEADLINE_MS, rw);
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR, rw);
+  properties[PROP_NEXT_ATTEMPT] =
+    g_param_spec_boxed ("next-attempt", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_GROUPS] =
+    g_param_spec_object ("groups", NULL, NULL, CK_TYPE_GROUP_LIST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN_STORE] =
+    g_param_spec_object ("token-store", NULL, NULL, CK_TYPE_TOKEN_STORE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_COMMAND_FAILED] =
     g_signal_new ("command-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, CK_TYPE_DEVICE, G_TYPE_ERROR);
+  signals[SIGNAL_COMMAND_STARTED] =
+    g_signal_new ("command-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CK_TYPE_COMMAND);
 }
 
 static void
@@ -814,4 +1321,8 @@ ck_client_init (CkClient *self)
   self->pong_timeout = DEFAULT_PONG_TIMEOUT_MS;
   self->request_timeout = DEFAULT_REQUEST_TIMEOUT_MS;
   self->reconnect_delay = DEFAULT_RECONNECT_DELAY_MS;
+  self->reconnect_max_delay = DEFAULT_RECONNECT_MAX_MS;
+  self->reconnect_reset_after = DEFAULT_RECONNECT_RESET_MS;
+  self->command_deadline = DEFAULT_COMMAND_DEADLINE_MS;
+  ck_backoff_init (&self->backoff, self->reconnect_delay, self->reconnect_max_delay);
 }

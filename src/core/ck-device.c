@@ -4,72 +4,44 @@
 
 #include "ck-device.h"
 
+#include "ck-enums.h"
 #include "ck-error.h"
 #include "ck-json.h"
-
-/* Where a family keeps its whole-device on/off (devices.md §0, §1, §4).
- * The capability catalog of issue 5 replaces this table. */
-typedef enum
-{
-  POWER_NONE,           /* read-only or no on/off the app understands */
-  POWER_SWITCH,         /* "switch": "on" | "off" */
-  POWER_STATE,          /* "state": "on" | "off" */
-  POWER_FAN,            /* "fan": "on" | "off" */
-  POWER_SWITCHES,       /* every channel of "switches"; on when any is on */
-  POWER_SWITCHES_ONE,   /* "switches", only outlet 0 is real; all set alike */
-  POWER_FIRST_OUTLET,   /* "switches", outlet 0 alone (iFan light) */
-} PowerKey;
+#include "ck-timer.h"
 
 typedef struct
 {
-  gint     uiid;
-  PowerKey key;
-} PowerRow;
-
-static const PowerRow power_table[] = {
-  { 1, POWER_SWITCH }, { 5, POWER_SWITCH }, { 6, POWER_SWITCH }, { 14, POWER_SWITCH },
-  { 15, POWER_SWITCH }, { 24, POWER_SWITCH }, { 25, POWER_SWITCH }, { 27, POWER_SWITCH },
-  { 32, POWER_SWITCH }, { 33, POWER_SWITCH }, { 36, POWER_SWITCH }, { 44, POWER_SWITCH },
-  { 59, POWER_SWITCH }, { 103, POWER_SWITCH }, { 104, POWER_SWITCH }, { 127, POWER_SWITCH },
-  { 135, POWER_SWITCH }, { 136, POWER_SWITCH }, { 137, POWER_SWITCH }, { 181, POWER_SWITCH },
-  { 1256, POWER_SWITCH }, { 7004, POWER_SWITCH },
-  { 16, POWER_STATE }, { 22, POWER_STATE }, { 52, POWER_STATE }, { 57, POWER_STATE },
-  { 17, POWER_FAN },
-  { 2, POWER_SWITCHES }, { 3, POWER_SWITCHES }, { 4, POWER_SWITCHES }, { 7, POWER_SWITCHES },
-  { 8, POWER_SWITCHES }, { 9, POWER_SWITCHES }, { 29, POWER_SWITCHES }, { 30, POWER_SWITCHES },
-  { 31, POWER_SWITCHES }, { 82, POWER_SWITCHES }, { 83, POWER_SWITCHES }, { 84, POWER_SWITCHES },
-  { 113, POWER_SWITCHES }, { 114, POWER_SWITCHES }, { 126, POWER_SWITCHES },
-  { 133, POWER_SWITCHES }, { 139, POWER_SWITCHES }, { 140, POWER_SWITCHES },
-  { 141, POWER_SWITCHES }, { 161, POWER_SWITCHES }, { 162, POWER_SWITCHES },
-  { 163, POWER_SWITCHES }, { 165, POWER_SWITCHES }, { 2256, POWER_SWITCHES },
-  { 3256, POWER_SWITCHES }, { 4256, POWER_SWITCHES },
-  { 77, POWER_SWITCHES_ONE }, { 78, POWER_SWITCHES_ONE }, { 81, POWER_SWITCHES_ONE },
-  { 107, POWER_SWITCHES_ONE }, { 112, POWER_SWITCHES_ONE }, { 138, POWER_SWITCHES_ONE },
-  { 160, POWER_SWITCHES_ONE }, { 182, POWER_SWITCHES_ONE }, { 190, POWER_SWITCHES_ONE },
-  { 34, POWER_FIRST_OUTLET },
-  /* Sensors, covers, bridges: nothing to switch. */
-  { 11, POWER_NONE }, { 18, POWER_NONE }, { 28, POWER_NONE }, { 66, POWER_NONE },
-  { 67, POWER_NONE }, { 91, POWER_NONE }, { 102, POWER_NONE }, { 154, POWER_NONE },
-  { 168, POWER_NONE }, { 1000, POWER_NONE }, { 1770, POWER_NONE }, { 2026, POWER_NONE },
-  { 3026, POWER_NONE }, { 4026, POWER_NONE }, { 7002, POWER_NONE }, { 7003, POWER_NONE },
-  { 7014, POWER_NONE },
-};
+  guint       id;
+  JsonObject *params;
+} Pending;
 
 struct _CkDevice
 {
-  GObject     parent_instance;
+  GObject         parent_instance;
 
-  char       *id;
-  char       *name;
-  gint        uiid;
-  gboolean    online;
-  char       *owner_apikey;
-  char       *model;
-  JsonObject *params;
-  GDateTime  *last_updated;
+  char           *id;
+  char           *name;
+  gint            uiid;
+  gboolean        online;
+  char           *owner_apikey;
+  char           *model;
+  JsonObject     *params;     /* as the cloud has them */
+  JsonObject     *shown;      /* params with the pending commands over them */
+  JsonObject     *tags;
+  GStrv           groups;
+  CkShare        *shared_by;
+  GPtrArray      *shares;     /* CkShare */
+  JsonNode       *shares_json;   /* sharedTo and sharedBy, to notice changes */
+  GListStore     *timers;     /* CkTimer */
+  JsonNode       *timers_json;   /* the timers the list was built from */
+  GDateTime      *last_updated;
+  gboolean        stale;
 
-  guint       pending_count;
-  gboolean    pending_power;
+  const CkFamily *family;
+  GVariant       *readings;
+
+  GArray         *pending;    /* Pending, in issue order */
+  guint           pending_serial;
 };
 
 G_DEFINE_FINAL_TYPE (CkDevice, ck_device, G_TYPE_OBJECT)
@@ -82,10 +54,31 @@ enum {
   PROP_ONLINE,
   PROP_OWNER_APIKEY,
   PROP_MODEL,
+  PROP_FAMILY_ID,
+  PROP_CAPABILITIES,
   PROP_HAS_POWER,
   PROP_POWER,
+  PROP_N_CHANNELS,
+  PROP_CHANNELS,
+  PROP_BRIGHTNESS,
+  PROP_COLOR_TEMPERATURE,
+  PROP_COLOR_TEMPERATURE_UNIT,
+  PROP_COLOR_TEMPERATURE_MIN,
+  PROP_COLOR_TEMPERATURE_MAX,
+  PROP_COLOR,
+  PROP_FAN_SPEED,
+  PROP_FAN_LEVELS,
+  PROP_CONTACT_OPEN,
+  PROP_COVER_POSITION,
+  PROP_READINGS,
+  PROP_SHARED_BY,
+  PROP_SHARES,
+  PROP_PERMIT,
+  PROP_TIMERS,
+  PROP_GROUPS,
   PROP_PENDING,
   PROP_LAST_UPDATED,
+  PROP_STALE,
   N_PROPS
 };
 
@@ -98,307 +91,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
-/* Power, derived from the params                                            */
-
-static PowerKey
-power_key (CkDevice *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (power_table); i++)
-    if (power_table[i].uiid == self->uiid)
-      return power_table[i].key;
-
-  /* Unknown families: what the params show (devices.md §1). */
-  if (ck_json_get_string (self->params, "switch") != NULL)
-    return POWER_SWITCH;
-  if (ck_json_get_array (self->params, "switches") != NULL)
-    return POWER_SWITCHES;
-
-  return POWER_NONE;
-}
-
-static const char *
-string_key_of (PowerKey key)
-{
-  switch (key)
-    {
-    case POWER_SWITCH:
-      return "switch";
-    case POWER_STATE:
-      return "state";
-    case POWER_FAN:
-      return "fan";
-    case POWER_NONE:
-    case POWER_SWITCHES:
-    case POWER_SWITCHES_ONE:
-    case POWER_FIRST_OUTLET:
-    default:
-      return NULL;
-    }
-}
-
-/* The outlet number of a `switches` entry, or its index when it has none. */
-static gint64
-outlet_of (JsonObject *entry,
-           guint       index)
-{
-  gint64 outlet;
-
-  return ck_json_get_int (entry, "outlet", &outlet) ? outlet : (gint64) index;
-}
-
-static gboolean
-compute_has_power (CkDevice *self)
-{
-  PowerKey key = power_key (self);
-  const char *string_key = string_key_of (key);
-
-  if (key == POWER_NONE)
-    return FALSE;
-  if (string_key != NULL)
-    return ck_json_get_string (self->params, string_key) != NULL;
-
-  return ck_json_get_array (self->params, "switches") != NULL;
-}
-
-static gboolean
-compute_power (CkDevice *self)
-{
-  PowerKey key = power_key (self);
-  const char *string_key = string_key_of (key);
-  JsonArray *switches;
-
-  if (key == POWER_NONE)
-    return FALSE;
-  if (string_key != NULL)
-    return g_strcmp0 (ck_json_get_string (self->params, string_key), "on") == 0;
-
-  switches = ck_json_get_array (self->params, "switches");
-  for (guint i = 0; switches != NULL && i < json_array_get_length (switches); i++)
-    {
-      JsonNode *node = json_array_get_element (switches, i);
-      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      gboolean on;
-
-      if (entry == NULL)
-        continue;
-
-      on = g_strcmp0 (ck_json_get_string (entry, "switch"), "on") == 0;
-      if (key == POWER_SWITCHES && on)
-        return TRUE;
-      if (key != POWER_SWITCHES && outlet_of (entry, i) == 0)
-        return on;
-    }
-
-  return FALSE;
-}
-
-gboolean
-ck_device_get_has_power (CkDevice *self)
-{
-  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
-  return compute_has_power (self);
-}
-
-gboolean
-ck_device_get_power (CkDevice *self)
-{
-  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
-  return self->pending_count > 0 ? self->pending_power : compute_power (self);
-}
-
-JsonObject *
-ck_device_build_power_params (CkDevice *self,
-                              gboolean  on)
-{
-  PowerKey key;
-  const char *string_key;
-  const char *value = on ? "on" : "off";
-  JsonArray *current;
-  JsonArray *switches;
-  JsonObject *params;
-
-  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
-
-  if (!compute_has_power (self))
-    return NULL;
-
-  key = power_key (self);
-  params = json_object_new ();
-  string_key = string_key_of (key);
-  if (string_key != NULL)
-    {
-      json_object_set_string_member (params, string_key, value);
-      return params;
-    }
-
-  /* The whole array, copied from the current state (devices.md §0). */
-  current = ck_json_get_array (self->params, "switches");
-  switches = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (current); i++)
-    {
-      JsonNode *copy = ck_json_node_deep_copy (json_array_get_element (current, i));
-
-      if (JSON_NODE_HOLDS_OBJECT (copy))
-        {
-          JsonObject *entry = json_node_get_object (copy);
-
-          if (key != POWER_FIRST_OUTLET || outlet_of (entry, i) == 0)
-            json_object_set_string_member (entry, "switch", value);
-        }
-      json_array_add_element (switches, copy);
-    }
-  json_object_set_array_member (params, "switches", switches);
-
-  return params;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Changes, each notifying only what really changed                          */
-
-typedef struct
-{
-  gboolean has_power;
-  gboolean power;
-  gboolean pending;
-} Derived;
-
-static Derived
-snapshot (CkDevice *self)
-{
-  return (Derived) {
-    compute_has_power (self),
-    ck_device_get_power (self),
-    self->pending_count > 0,
-  };
-}
-
-static void
-notify_derived (CkDevice *self,
-                Derived   before)
-{
-  Derived after = snapshot (self);
-
-  if (before.has_power != after.has_power)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_POWER]);
-  if (before.power != after.power)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POWER]);
-  if (before.pending != after.pending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
-static void
-touch (CkDevice *self)
-{
-  g_clear_pointer (&self->last_updated, g_date_time_unref);
-  self->last_updated = g_date_time_new_now_utc ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
-}
-
-static void
-set_string (CkDevice    *self,
-            char       **field,
-            const char  *value,
-            guint        prop_id)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-void
-ck_device_set_online (CkDevice *self,
-                      gboolean  online)
-{
-  g_return_if_fail (CK_IS_DEVICE (self));
-
-  online = !!online;
-  if (self->online == online)
-    return;
-
-  self->online = online;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
-  touch (self);
-}
-
-/* UIID resolution order of devices.md §1. */
-static gint
-uiid_of (JsonObject *object)
-{
-  JsonObject *extra = ck_json_get_object (object, "extra");
-  JsonObject *inner = ck_json_get_object (extra, "extra");
-  gint64 uiid;
-
-  if (ck_json_get_int (object, "uiid", &uiid)
-      || ck_json_get_int (inner, "uiid", &uiid)
-      || ck_json_get_int (extra, "uiid", &uiid))
-    return (gint) CLAMP (uiid, 0, G_MAXINT);
-
-  return 0;
-}
-
-void
-ck_device_update_from_json (CkDevice   *self,
-                            JsonObject *object)
-{
-  g_autoptr(GObject) hold = NULL;
-  Derived before;
-  JsonObject *params;
-  JsonObject *extra;
-  const char *model;
-  gboolean online = FALSE;
-  gint uiid;
-
-  g_return_if_fail (CK_IS_DEVICE (self));
-  g_return_if_fail (object != NULL);
-
-  hold = g_object_ref (G_OBJECT (self));
-  g_object_freeze_notify (G_OBJECT (self));
-  before = snapshot (self);
-
-  set_string (self, &self->name, ck_json_get_string (object, "name"), PROP_NAME);
-  set_string (self, &self->owner_apikey, ck_json_get_string (object, "apikey"), PROP_OWNER_APIKEY);
-
-  extra = ck_json_get_object (ck_json_get_object (object, "extra"), "extra");
-  model = ck_json_get_string (extra, "model");
-  if (model == NULL)
-    model = ck_json_get_string (object, "productModel");
-  set_string (self, &self->model, model, PROP_MODEL);
-
-  uiid = uiid_of (object);
-  if (uiid != self->uiid)
-    {
-      self->uiid = uiid;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UIID]);
-    }
-
-  ck_json_get_boolean (object, "online", &online);
-  if (online != self->online)
-    {
-      self->online = online;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
-    }
-
-  params = ck_json_get_object (object, "params");
-  g_clear_pointer (&self->params, json_object_unref);
-  if (params != NULL)
-    {
-      g_autoptr(JsonNode) copy = ck_json_node_deep_copy (json_object_get_member (object, "params"));
-
-      self->params = json_object_ref (json_node_get_object (copy));
-    }
-  else
-    {
-      self->params = json_object_new ();
-    }
-
-  touch (self);
-  notify_derived (self, before);
-  g_object_thaw_notify (G_OBJECT (self));
-  g_signal_emit (self, signals[SIGNAL_PARAMS_CHANGED], 0);
-}
+/* Merging params (pushes and pending commands alike)                        */
 
 /* Arrays of per-outlet objects merge entry by entry (spec §4.7.1). */
 static gboolean
@@ -455,73 +148,801 @@ merge_outlets (JsonArray *target,
     }
 }
 
+static void
+merge_into (JsonObject *target,
+            JsonObject *changes)
+{
+  g_autoptr(GList) members = json_object_get_members (changes);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonArray *current = ck_json_get_array (target, name);
+      JsonArray *change = ck_json_get_array (changes, name);
+
+      if (is_outlet_array (current) && is_outlet_array (change))
+        merge_outlets (current, change);
+      else
+        json_object_set_member (target, name,
+                                ck_json_node_deep_copy (json_object_get_member (changes, name)));
+    }
+}
+
+static JsonObject *
+deep_copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autoptr(JsonNode) copy = NULL;
+
+  json_node_init_object (node, object);
+  copy = ck_json_node_deep_copy (node);
+  return json_object_ref (json_node_get_object (copy));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Derived values: computed from the shown params through the family         */
+
+/* The shown params: the cached ones with every pending command over them. */
+static void
+rebuild_shown (CkDevice *self)
+{
+  g_clear_pointer (&self->shown, json_object_unref);
+  if (self->pending->len == 0)
+    self->shown = json_object_ref (self->params);
+  else
+    {
+      self->shown = deep_copy_object (self->params);
+      for (guint i = 0; i < self->pending->len; i++)
+        merge_into (self->shown, g_array_index (self->pending, Pending, i).params);
+    }
+  self->family = ck_catalog_lookup (self->uiid, self->shown);
+}
+
+static GVariant *
+compute_readings (CkDevice *self)
+{
+  GVariantBuilder builder;
+  guint n_channels = ck_family_get_n_channels (self->family, self->shown);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+  for (CkReading reading = CK_READING_POWER; reading <= CK_READING_DUST; reading++)
+    {
+      gdouble value;
+
+      if (!ck_family_has_reading (self->family, self->shown, reading))
+        continue;
+      if (ck_family_decode_reading (self->family, self->shown, reading, 0, &value))
+        g_variant_builder_add (&builder, "{sd}", ck_reading_to_string (reading), value);
+
+      /* Per-channel meters (DualR3) report each channel apart. */
+      if (n_channels < 2 || (reading != CK_READING_POWER && reading != CK_READING_VOLTAGE
+                             && reading != CK_READING_CURRENT))
+        continue;
+      for (guint channel = 1; channel < n_channels; channel++)
+        {
+          gdouble other;
+
+          if (ck_family_decode_reading (self->family, self->shown, reading, channel, &other)
+              && other != value)
+            {
+              g_autofree char *key = g_strdup_printf ("%s@%u", ck_reading_to_string (reading), channel);
+
+              g_variant_builder_add (&builder, "{sd}", key, other);
+            }
+        }
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+typedef struct
+{
+  const CkFamily *family;
+  CkCapability    capabilities;
+  gboolean        has_power;
+  gboolean        power;
+  guint           n_channels;
+  guint           channels;
+  gint            brightness;
+  gint            color_temperature;
+  CkColorTemperatureUnit ct_unit;
+  gint            ct_min;
+  gint            ct_max;
+  guint32         color;
+  gint            fan_speed;
+  guint           fan_levels;
+  gboolean        contact_open;
+  gint            cover_position;
+  GVariant       *readings;
+  CkPermit        permit;
+  gboolean        pending;
+} Derived;
+
+static void
+derived_clear (Derived *derived)
+{
+  g_clear_pointer (&derived->readings, g_variant_unref);
+}
+
+static Derived
+snapshot (CkDevice *self)
+{
+  gint ct_min = 0;
+  gint ct_max = 0;
+
+  ck_device_get_color_temperature_range (self, &ct_min, &ct_max);
+  return (Derived) {
+    .family = self->family,
+    .capabilities = ck_device_get_capabilities (self),
+    .has_power = ck_device_get_has_power (self),
+    .power = ck_device_get_power (self),
+    .n_channels = ck_device_get_n_channels (self),
+    .channels = ck_device_get_channels (self),
+    .brightness = ck_device_get_brightness (self),
+    .color_temperature = ck_device_get_color_temperature (self),
+    .ct_unit = ck_device_get_color_temperature_unit (self),
+    .ct_min = ct_min,
+    .ct_max = ct_max,
+    .color = ck_device_get_color (self),
+    .fan_speed = ck_device_get_fan_speed (self),
+    .fan_levels = ck_device_get_fan_levels (self),
+    .contact_open = ck_device_get_contact_open (self),
+    .cover_position = ck_device_get_cover_position (self),
+    .readings = g_variant_ref (self->readings),
+    .permit = ck_device_get_permit (self),
+    .pending = self->pending->len > 0,
+  };
+}
+
+static void
+notify_if (CkDevice *self,
+           gboolean  changed,
+           guint     prop_id)
+{
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Call after the params, pending commands or UIID changed. */
+static void
+notify_derived (CkDevice *self,
+                Derived  *before)
+{
+  Derived after;
+
+  rebuild_shown (self);
+  g_clear_pointer (&self->readings, g_variant_unref);
+  self->readings = compute_readings (self);
+  after = snapshot (self);
+
+  notify_if (self, before->family != after.family, PROP_FAMILY_ID);
+  notify_if (self, before->capabilities != after.capabilities, PROP_CAPABILITIES);
+  notify_if (self, before->has_power != after.has_power, PROP_HAS_POWER);
+  notify_if (self, before->power != after.power, PROP_POWER);
+  notify_if (self, before->n_channels != after.n_channels, PROP_N_CHANNELS);
+  notify_if (self, before->channels != after.channels, PROP_CHANNELS);
+  notify_if (self, before->brightness != after.brightness, PROP_BRIGHTNESS);
+  notify_if (self, before->color_temperature != after.color_temperature, PROP_COLOR_TEMPERATURE);
+  notify_if (self, before->ct_unit != after.ct_unit, PROP_COLOR_TEMPERATURE_UNIT);
+  notify_if (self, before->ct_min != after.ct_min, PROP_COLOR_TEMPERATURE_MIN);
+  notify_if (self, before->ct_max != after.ct_max, PROP_COLOR_TEMPERATURE_MAX);
+  notify_if (self, before->color != after.color, PROP_COLOR);
+  notify_if (self, before->fan_speed != after.fan_speed, PROP_FAN_SPEED);
+  notify_if (self, before->fan_levels != after.fan_levels, PROP_FAN_LEVELS);
+  notify_if (self, before->contact_open != after.contact_open, PROP_CONTACT_OPEN);
+  notify_if (self, before->cover_position != after.cover_position, PROP_COVER_POSITION);
+  notify_if (self, !g_variant_equal (before->readings, after.readings), PROP_READINGS);
+  notify_if (self, before->permit != after.permit, PROP_PERMIT);
+  notify_if (self, before->pending != after.pending, PROP_PENDING);
+
+  derived_clear (&after);
+}
+
+/* The timer list follows the shown `timers` array; rebuilt only when it changed. */
+static void
+sync_timers (CkDevice *self)
+{
+  JsonNode *node = json_object_get_member (self->shown, "timers");
+  g_autoptr(GPtrArray) parsed = NULL;
+
+  if (self->timers_json == NULL && node == NULL)
+    return;
+  if (self->timers_json != NULL && node != NULL && json_node_equal (self->timers_json, node))
+    return;
+
+  g_clear_pointer (&self->timers_json, json_node_unref);
+  if (node != NULL)
+    self->timers_json = ck_json_node_deep_copy (node);
+
+  parsed = ck_timers_parse (node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+                            ? json_node_get_array (node) : NULL);
+  g_list_store_splice (self->timers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->timers)),
+                       parsed->pdata, parsed->len);
+}
+
+/* Wraps a change of params, pending commands or UIID. */
+typedef struct
+{
+  CkDevice *device;
+  Derived   before;
+} Change;
+
+static Change
+change_begin (CkDevice *self)
+{
+  g_object_ref (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  return (Change) { self, snapshot (self) };
+}
+
+static void
+change_end (Change *change)
+{
+  CkDevice *self = change->device;
+
+  notify_derived (self, &change->before);
+  sync_timers (self);
+  derived_clear (&change->before);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_object_unref (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Typed getters                                                             */
+
+const CkFamily *
+ck_device_get_family (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->family;
+}
+
+CkCapability
+ck_device_get_capabilities (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), CK_CAPABILITY_NONE);
+  return ck_family_get_capabilities (self->family, self->shown);
+}
+
+gboolean
+ck_device_has_capability (CkDevice     *self,
+                          CkCapability  capability)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return ck_family_has_capability (self->family, self->shown, capability);
+}
+
+gboolean
+ck_device_get_has_power (CkDevice *self)
+{
+  gboolean on;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  /* A control the app can show: the family has one and the params hold it. */
+  return ck_family_has_capability (self->family, self->shown, CK_CAPABILITY_POWER)
+         && ck_family_decode_power (self->family, self->shown, &on);
+}
+
+gboolean
+ck_device_get_power (CkDevice *self)
+{
+  gboolean on = FALSE;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return ck_family_decode_power (self->family, self->shown, &on) && on;
+}
+
+guint
+ck_device_get_n_channels (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), 0);
+  return ck_family_get_n_channels (self->family, self->shown);
+}
+
+gboolean
+ck_device_get_channel (CkDevice *self,
+                       guint     channel)
+{
+  gboolean on = FALSE;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return ck_family_decode_channel (self->family, self->shown, channel, &on) && on;
+}
+
+guint
+ck_device_get_channels (CkDevice *self)
+{
+  guint n = MIN (ck_device_get_n_channels (self), 32);
+  guint mask = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (ck_device_get_channel (self, i))
+      mask |= 1u << i;
+  return mask;
+}
+
+char *
+ck_device_dup_channel_name (CkDevice *self,
+                            guint     channel)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return ck_catalog_dup_channel_name (self->tags, channel);
+}
+
+gint
+ck_device_get_brightness (CkDevice *self)
+{
+  gint percent;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), -1);
+  return ck_family_decode_brightness (self->family, self->shown, &percent) ? percent : -1;
+}
+
+void
+ck_device_get_brightness_range (CkDevice *self,
+                                gint     *min_percent,
+                                gint     *max_percent)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  ck_family_get_brightness_range (self->family, min_percent, max_percent);
+}
+
+gint
+ck_device_get_color_temperature (CkDevice *self)
+{
+  gint value;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), -1);
+  return ck_family_decode_color_temperature (self->family, self->shown, &value) ? value : -1;
+}
+
+CkColorTemperatureUnit
+ck_device_get_color_temperature_unit (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), CK_COLOR_TEMPERATURE_UNIT_PERCENT);
+  return ck_family_get_color_temperature_unit (self->family);
+}
+
+void
+ck_device_get_color_temperature_range (CkDevice *self,
+                                       gint     *min,
+                                       gint     *max)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  ck_family_get_color_temperature_range (self->family, min, max);
+}
+
+guint32
+ck_device_get_color (CkDevice *self)
+{
+  guint32 rgb;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), CK_DEVICE_COLOR_UNKNOWN);
+  return ck_family_decode_color (self->family, self->shown, &rgb) ? rgb : CK_DEVICE_COLOR_UNKNOWN;
+}
+
+gint
+ck_device_get_fan_speed (CkDevice *self)
+{
+  guint level;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), -1);
+  return ck_family_decode_fan (self->family, self->shown, &level) ? (gint) level : -1;
+}
+
+guint
+ck_device_get_fan_levels (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), 0);
+  return ck_family_get_fan_levels (self->family);
+}
+
+gboolean
+ck_device_get_contact_open (CkDevice *self)
+{
+  gboolean open = FALSE;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return ck_family_decode_contact (self->family, self->shown, &open) && open;
+}
+
+gint
+ck_device_get_cover_position (CkDevice *self)
+{
+  gint percent;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), -1);
+  return ck_family_decode_cover_position (self->family, self->shown, &percent) ? percent : -1;
+}
+
+gboolean
+ck_device_get_reading (CkDevice  *self,
+                       CkReading  reading,
+                       guint      channel,
+                       gdouble   *value)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  return ck_family_has_reading (self->family, self->shown, reading)
+         && ck_family_decode_reading (self->family, self->shown, reading, channel, value);
+}
+
+GVariant *
+ck_device_get_readings (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->readings;
+}
+
+CkShare *
+ck_device_get_shared_by (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->shared_by;
+}
+
+GPtrArray *
+ck_device_get_shares (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->shares;
+}
+
+CkPermit
+ck_device_get_permit (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), CK_PERMIT_NONE);
+  return self->shared_by != NULL ? ck_share_get_permit (self->shared_by) : CK_PERMIT_ALL;
+}
+
+GListModel *
+ck_device_get_timers (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return G_LIST_MODEL (self->timers);
+}
+
+JsonArray *
+ck_device_get_timers_json (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return ck_json_get_array (self->params, "timers");
+}
+
+const char * const *
+ck_device_get_groups (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return (const char * const *) self->groups;
+}
+
+gboolean
+ck_device_is_in_group (CkDevice   *self,
+                       const char *group_id)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return group_id != NULL && g_strv_contains ((const char * const *) self->groups, group_id);
+}
+
+gboolean
+ck_device_match_group (gpointer item,
+                       gpointer group_id)
+{
+  return CK_IS_DEVICE (item) && ck_device_is_in_group (item, group_id);
+}
+
+JsonObject *
+ck_device_build_power_params (CkDevice *self,
+                              gboolean  on)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+
+  if (!ck_device_get_has_power (self))
+    return NULL;
+  return ck_family_encode_power (self->family, self->shown, on, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes, each notifying only what really changed                          */
+
+static void
+touch (CkDevice *self)
+{
+  g_clear_pointer (&self->last_updated, g_date_time_unref);
+  self->last_updated = g_date_time_new_now_utc ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
+}
+
+static void
+set_string (CkDevice    *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+ck_device_set_online (CkDevice *self,
+                      gboolean  online)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+
+  online = !!online;
+  if (self->online == online)
+    return;
+
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+  touch (self);
+}
+
+gboolean
+ck_device_get_stale (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
+  return self->stale;
+}
+
+void
+ck_device_set_stale (CkDevice *self,
+                     gboolean  stale)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+
+  stale = !!stale;
+  if (self->stale == stale)
+    return;
+
+  self->stale = stale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+void
+ck_device_set_groups (CkDevice           *self,
+                      const char * const *group_ids)
+{
+  const char * const empty[] = { NULL };
+
+  g_return_if_fail (CK_IS_DEVICE (self));
+
+  if (group_ids == NULL)
+    group_ids = empty;
+  if (g_strv_equal ((const char * const *) self->groups, group_ids))
+    return;
+
+  g_strfreev (self->groups);
+  self->groups = g_strdupv ((char **) group_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
+}
+
+/* The `groups` array of a device-list entry (ids as strings). */
+static void
+update_groups (CkDevice   *self,
+               JsonObject *object)
+{
+  JsonArray *array = ck_json_get_array (object, "groups");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  ids = g_strv_builder_end (builder);
+  ck_device_set_groups (self, (const char * const *) ids);
+}
+
+/* `sharedBy` (we are the receiver) and `sharedTo` (we are the owner). */
+static void
+update_shares (CkDevice   *self,
+               JsonObject *object)
+{
+  g_autoptr(JsonNode) both = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) holder = json_object_new ();
+  JsonObject *shared_by = ck_json_get_object (object, "sharedBy");
+  JsonArray *shared_to = ck_json_get_array (object, "sharedTo");
+
+  if (shared_by != NULL)
+    json_object_set_member (holder, "sharedBy",
+                            ck_json_node_deep_copy (json_object_get_member (object, "sharedBy")));
+  if (shared_to != NULL)
+    json_object_set_member (holder, "sharedTo",
+                            ck_json_node_deep_copy (json_object_get_member (object, "sharedTo")));
+  json_node_set_object (both, holder);
+
+  if (self->shares_json != NULL && json_node_equal (self->shares_json, both))
+    return;
+  g_clear_pointer (&self->shares_json, json_node_unref);
+  self->shares_json = g_steal_pointer (&both);
+
+  g_clear_pointer (&self->shared_by, ck_share_unref);
+  if (shared_by != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->shared_by = ck_share_new_from_json (shared_by, &error);
+      if (self->shared_by == NULL)
+        g_debug ("Ignoring the sharedBy of %s: %s", self->id, error->message);
+    }
+  g_ptr_array_unref (self->shares);
+  self->shares = ck_share_list_from_json (shared_to);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED_BY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARES]);
+}
+
+/* UIID resolution order of devices.md §1. */
+static gint
+uiid_of (JsonObject *object)
+{
+  JsonObject *extra = ck_json_get_object (object, "extra");
+  JsonObject *inner = ck_json_get_object (extra, "extra");
+  gint64 uiid;
+
+  if (ck_json_get_int (object, "uiid", &uiid)
+      || ck_json_get_int (inner, "uiid", &uiid)
+      || ck_json_get_int (extra, "uiid", &uiid))
+    return (gint) CLAMP (uiid, 0, G_MAXINT);
+
+  return 0;
+}
+
+void
+ck_device_update_from_json (CkDevice   *self,
+                            JsonObject *object)
+{
+  Change change;
+  JsonObject *params;
+  JsonObject *extra;
+  JsonObject *tags;
+  const char *model;
+  gboolean online = FALSE;
+  gint uiid;
+
+  g_return_if_fail (CK_IS_DEVICE (self));
+  g_return_if_fail (object != NULL);
+
+  change = change_begin (self);
+
+  set_string (self, &self->name, ck_json_get_string (object, "name"), PROP_NAME);
+  set_string (self, &self->owner_apikey, ck_json_get_string (object, "apikey"), PROP_OWNER_APIKEY);
+
+  extra = ck_json_get_object (ck_json_get_object (object, "extra"), "extra");
+  model = ck_json_get_string (extra, "model");
+  if (model == NULL)
+    model = ck_json_get_string (object, "productModel");
+  set_string (self, &self->model, model, PROP_MODEL);
+
+  uiid = uiid_of (object);
+  if (uiid != self->uiid)
+    {
+      self->uiid = uiid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UIID]);
+    }
+
+  ck_json_get_boolean (object, "online", &online);
+  if (online != self->online)
+    {
+      self->online = online;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+    }
+
+  params = ck_json_get_object (object, "params");
+  g_clear_pointer (&self->params, json_object_unref);
+  self->params = params != NULL ? deep_copy_object (params) : json_object_new ();
+
+  tags = ck_json_get_object (object, "tags");
+  g_clear_pointer (&self->tags, json_object_unref);
+  if (tags != NULL)
+    self->tags = deep_copy_object (tags);
+
+  update_groups (self, object);
+  update_shares (self, object);
+
+  touch (self);
+  change_end (&change);
+  g_signal_emit (self, signals[SIGNAL_PARAMS_CHANGED], 0);
+}
+
 void
 ck_device_merge_params (CkDevice   *self,
                         JsonObject *params)
 {
-  g_autoptr(GList) members = NULL;
-  Derived before;
+  Change change;
 
   g_return_if_fail (CK_IS_DEVICE (self));
 
   if (params == NULL)
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  before = snapshot (self);
-
-  members = json_object_get_members (params);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonArray *current = ck_json_get_array (self->params, name);
-      JsonArray *change = ck_json_get_array (params, name);
-
-      if (is_outlet_array (current) && is_outlet_array (change))
-        merge_outlets (current, change);
-      else
-        json_object_set_member (self->params, name,
-                                ck_json_node_deep_copy (json_object_get_member (params, name)));
-    }
-
+  change = change_begin (self);
+  merge_into (self->params, params);
   touch (self);
-  notify_derived (self, before);
-  g_object_thaw_notify (G_OBJECT (self));
+  change_end (&change);
   g_signal_emit (self, signals[SIGNAL_PARAMS_CHANGED], 0);
 }
 
 void
-ck_device_begin_pending (CkDevice *self,
-                         gboolean  power)
+ck_device_apply_report (CkDevice   *self,
+                        JsonObject *params)
 {
-  Derived before;
+  g_autoptr(JsonObject) rest = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  gboolean online;
 
   g_return_if_fail (CK_IS_DEVICE (self));
 
-  g_object_freeze_notify (G_OBJECT (self));
-  before = snapshot (self);
-  self->pending_count++;
-  self->pending_power = !!power;
-  notify_derived (self, before);
-  g_object_thaw_notify (G_OBJECT (self));
+  if (params == NULL)
+    return;
+
+  if (ck_json_get_boolean (params, "online", &online))
+    ck_device_set_online (self, online);
+
+  members = json_object_get_members (params);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "online"))
+      json_object_set_member (rest, l->data,
+                              ck_json_node_deep_copy (json_object_get_member (params, l->data)));
+
+  if (json_object_get_size (rest) > 0)
+    ck_device_merge_params (self, rest);
 }
 
-/* The shown value falls back to the params: the confirmed state (the client
+guint
+ck_device_begin_pending (CkDevice   *self,
+                         JsonObject *params)
+{
+  Change change;
+  Pending pending;
+
+  g_return_val_if_fail (CK_IS_DEVICE (self), 0);
+  g_return_val_if_fail (params != NULL, 0);
+
+  change = change_begin (self);
+  pending.id = ++self->pending_serial;
+  if (pending.id == 0)
+    pending.id = ++self->pending_serial;
+  pending.params = deep_copy_object (params);
+  g_array_append_val (self->pending, pending);
+  change_end (&change);
+
+  return pending.id;
+}
+
+/* The shown values fall back to the params: the confirmed state (the client
  * merged the acknowledged params first) or the state from before. */
 void
 ck_device_end_pending (CkDevice *self,
-                       gboolean  confirmed)
+                       guint     pending_id)
 {
-  Derived before;
+  Change change;
 
   g_return_if_fail (CK_IS_DEVICE (self));
-  g_return_if_fail (self->pending_count > 0);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  before = snapshot (self);
-  self->pending_count--;
-  notify_derived (self, before);
-  g_object_thaw_notify (G_OBJECT (self));
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *pending = &g_array_index (self->pending, Pending, i);
+
+      if (pending->id != pending_id)
+        continue;
+
+      change = change_begin (self);
+      json_object_unref (pending->params);
+      g_array_remove_index (self->pending, i);
+      change_end (&change);
+      return;
+    }
+
+  g_critical ("%s: no pending command %u on %s", G_STRFUNC, pending_id, self->id);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -573,7 +994,7 @@ gboolean
 ck_device_get_pending (CkDevice *self)
 {
   g_return_val_if_fail (CK_IS_DEVICE (self), FALSE);
-  return self->pending_count > 0;
+  return self->pending->len > 0;
 }
 
 GDateTime *
@@ -588,6 +1009,13 @@ ck_device_get_params (CkDevice *self)
 {
   g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
   return self->params;
+}
+
+JsonObject *
+ck_device_get_tags (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->tags;
 }
 
 CkDevice *
@@ -619,11 +1047,23 @@ ck_device_finalize (GObject *object)
 {
   CkDevice *self = CK_DEVICE (object);
 
+  for (guint i = 0; i < self->pending->len; i++)
+    json_object_unref (g_array_index (self->pending, Pending, i).params);
+  g_array_unref (self->pending);
   g_free (self->id);
   g_free (self->name);
   g_free (self->owner_apikey);
   g_free (self->model);
   g_clear_pointer (&self->params, json_object_unref);
+  g_clear_pointer (&self->shown, json_object_unref);
+  g_clear_pointer (&self->tags, json_object_unref);
+  g_strfreev (self->groups);
+  g_clear_pointer (&self->shared_by, ck_share_unref);
+  g_ptr_array_unref (self->shares);
+  g_clear_pointer (&self->shares_json, json_node_unref);
+  g_clear_object (&self->timers);
+  g_clear_pointer (&self->timers_json, json_node_unref);
+  g_clear_pointer (&self->readings, g_variant_unref);
   g_clear_pointer (&self->last_updated, g_date_time_unref);
 
   G_OBJECT_CLASS (ck_device_parent_class)->finalize (object);
@@ -636,6 +1076,8 @@ ck_device_get_property (GObject    *object,
                         GParamSpec *pspec)
 {
   CkDevice *self = CK_DEVICE (object);
+  gint min = 0;
+  gint max = 0;
 
   switch (prop_id)
     {
@@ -657,17 +1099,82 @@ ck_device_get_property (GObject    *object,
     case PROP_MODEL:
       g_value_set_string (value, self->model);
       break;
+    case PROP_FAMILY_ID:
+      g_value_set_string (value, ck_family_get_id (self->family));
+      break;
+    case PROP_CAPABILITIES:
+      g_value_set_flags (value, ck_device_get_capabilities (self));
+      break;
     case PROP_HAS_POWER:
       g_value_set_boolean (value, ck_device_get_has_power (self));
       break;
     case PROP_POWER:
       g_value_set_boolean (value, ck_device_get_power (self));
       break;
+    case PROP_N_CHANNELS:
+      g_value_set_uint (value, ck_device_get_n_channels (self));
+      break;
+    case PROP_CHANNELS:
+      g_value_set_uint (value, ck_device_get_channels (self));
+      break;
+    case PROP_BRIGHTNESS:
+      g_value_set_int (value, ck_device_get_brightness (self));
+      break;
+    case PROP_COLOR_TEMPERATURE:
+      g_value_set_int (value, ck_device_get_color_temperature (self));
+      break;
+    case PROP_COLOR_TEMPERATURE_UNIT:
+      g_value_set_enum (value, ck_device_get_color_temperature_unit (self));
+      break;
+    case PROP_COLOR_TEMPERATURE_MIN:
+      ck_device_get_color_temperature_range (self, &min, &max);
+      g_value_set_int (value, min);
+      break;
+    case PROP_COLOR_TEMPERATURE_MAX:
+      ck_device_get_color_temperature_range (self, &min, &max);
+      g_value_set_int (value, max);
+      break;
+    case PROP_COLOR:
+      g_value_set_uint (value, ck_device_get_color (self));
+      break;
+    case PROP_FAN_SPEED:
+      g_value_set_int (value, ck_device_get_fan_speed (self));
+      break;
+    case PROP_FAN_LEVELS:
+      g_value_set_uint (value, ck_device_get_fan_levels (self));
+      break;
+    case PROP_CONTACT_OPEN:
+      g_value_set_boolean (value, ck_device_get_contact_open (self));
+      break;
+    case PROP_COVER_POSITION:
+      g_value_set_int (value, ck_device_get_cover_position (self));
+      break;
+    case PROP_READINGS:
+      g_value_set_variant (value, self->readings);
+      break;
+    case PROP_SHARED_BY:
+      g_value_set_boxed (value, self->shared_by);
+      break;
+    case PROP_SHARES:
+      g_value_set_boxed (value, self->shares);
+      break;
+    case PROP_PERMIT:
+      g_value_set_flags (value, ck_device_get_permit (self));
+      break;
+    case PROP_TIMERS:
+      g_value_set_object (value, self->timers);
+      break;
+    case PROP_GROUPS:
+      g_value_set_boxed (value, self->groups);
+      break;
     case PROP_PENDING:
       g_value_set_boolean (value, ck_device_get_pending (self));
       break;
     case PROP_LAST_UPDATED:
       g_value_set_boxed (value, self->last_updated);
+      break;
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -689,11 +1196,42 @@ ck_device_class_init (CkDeviceClass *klass)
   properties[PROP_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, flags);
   properties[PROP_OWNER_APIKEY] = g_param_spec_string ("owner-apikey", NULL, NULL, NULL, flags);
   properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, NULL, flags);
+  properties[PROP_FAMILY_ID] = g_param_spec_string ("family-id", NULL, NULL, NULL, flags);
+  properties[PROP_CAPABILITIES] =
+    g_param_spec_flags ("capabilities", NULL, NULL, CK_TYPE_CAPABILITY, CK_CAPABILITY_NONE, flags);
   properties[PROP_HAS_POWER] = g_param_spec_boolean ("has-power", NULL, NULL, FALSE, flags);
   properties[PROP_POWER] = g_param_spec_boolean ("power", NULL, NULL, FALSE, flags);
+  properties[PROP_N_CHANNELS] = g_param_spec_uint ("n-channels", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CHANNELS] = g_param_spec_uint ("channels", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_BRIGHTNESS] = g_param_spec_int ("brightness", NULL, NULL, -1, 100, -1, flags);
+  properties[PROP_COLOR_TEMPERATURE] =
+    g_param_spec_int ("color-temperature", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_COLOR_TEMPERATURE_UNIT] =
+    g_param_spec_enum ("color-temperature-unit", NULL, NULL, CK_TYPE_COLOR_TEMPERATURE_UNIT,
+                       CK_COLOR_TEMPERATURE_UNIT_PERCENT, flags);
+  properties[PROP_COLOR_TEMPERATURE_MIN] =
+    g_param_spec_int ("color-temperature-min", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_COLOR_TEMPERATURE_MAX] =
+    g_param_spec_int ("color-temperature-max", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_COLOR] =
+    g_param_spec_uint ("color", NULL, NULL, 0, G_MAXUINT32, CK_DEVICE_COLOR_UNKNOWN, flags);
+  properties[PROP_FAN_SPEED] = g_param_spec_int ("fan-speed", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_FAN_LEVELS] = g_param_spec_uint ("fan-levels", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CONTACT_OPEN] = g_param_spec_boolean ("contact-open", NULL, NULL, FALSE, flags);
+  properties[PROP_COVER_POSITION] =
+    g_param_spec_int ("cover-position", NULL, NULL, -1, 100, -1, flags);
+  properties[PROP_READINGS] =
+    g_param_spec_variant ("readings", NULL, NULL, G_VARIANT_TYPE ("a{sd}"), NULL, flags);
+  properties[PROP_SHARED_BY] = g_param_spec_boxed ("shared-by", NULL, NULL, CK_TYPE_SHARE, flags);
+  properties[PROP_SHARES] = g_param_spec_boxed ("shares", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  properties[PROP_PERMIT] =
+    g_param_spec_flags ("permit", NULL, NULL, CK_TYPE_PERMIT, CK_PERMIT_ALL, flags);
+  properties[PROP_TIMERS] = g_param_spec_object ("timers", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_GROUPS] = g_param_spec_boxed ("groups", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE, flags);
   properties[PROP_LAST_UPDATED] = g_param_spec_boxed ("last-updated", NULL, NULL,
                                                       G_TYPE_DATE_TIME, flags);
+  properties[PROP_STALE] = g_param_spec_boolean ("stale", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -706,4 +1244,10 @@ static void
 ck_device_init (CkDevice *self)
 {
   self->params = json_object_new ();
+  self->groups = g_new0 (char *, 1);
+  self->shares = g_ptr_array_new_with_free_func ((GDestroyNotify) ck_share_unref);
+  self->timers = g_list_store_new (CK_TYPE_TIMER);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  rebuild_shown (self);
+  self->readings = compute_readings (self);
 }

@@ -35,7 +35,12 @@ static const Meaning meanings[] = {
   { ONE, CK_ENDPOINT_SMS, 401, CK_ERROR_USER_NOT_FOUND, "No account with this e-mail/phone" },
   { ONE, CK_ENDPOINT_SMS, 504, CK_ERROR_SERVER, "The verification code could not be sent" },
   /* Register, reset, refresh, change password (spec §3.3, §3.5–3.7) */
+  { ONE, CK_ENDPOINT_SMS, 409, CK_ERROR_ALREADY_EXISTS, "An account with this e-mail/phone already exists" },
+  { ONE, CK_ENDPOINT_SMS, 160038, CK_ERROR_RATE_LIMITED, "Verification codes were requested too often; wait a minute" },
   { ONE, CK_ENDPOINT_REGISTER, 401, CK_ERROR_FAILED, "The cloud could not issue a session" },
+  { ONE, CK_ENDPOINT_REGISTER, 409, CK_ERROR_ALREADY_EXISTS, "An account with this e-mail/phone already exists" },
+  { ONE, CK_ENDPOINT_REGISTER, 498, CK_ERROR_WRONG_CODE, "Wrong verification code" },
+  { ONE, CK_ENDPOINT_RESET_PASSWORD, 498, CK_ERROR_WRONG_CODE, "Wrong verification code" },
   { ONE, CK_ENDPOINT_RESET_PASSWORD, 401, CK_ERROR_AUTH_FAILED, "Authentication failed" },
   { ONE, CK_ENDPOINT_RESET_PASSWORD, 403, CK_ERROR_NOT_PERMITTED, "Not permitted" },
   { ONE, CK_ENDPOINT_REFRESH, 401, CK_ERROR_TOKEN_INVALID, "The session is no longer valid; sign in again" },
@@ -45,8 +50,26 @@ static const Meaning meanings[] = {
   { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 401, CK_ERROR_BAD_REQUEST, "Invalid device id" },
   { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 403, CK_ERROR_NOT_PERMITTED, "The device is not of this brand" },
   { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 404, CK_ERROR_NOT_FOUND, "No such device" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 400, CK_ERROR_BAD_REQUEST, "The device name and id must not be empty" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 401, CK_ERROR_BAD_REQUEST, "Invalid device id" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 403, CK_ERROR_NOT_PERMITTED, "The device is not of this brand" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 404, CK_ERROR_NOT_FOUND, "No such device" },
   { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 409, CK_ERROR_ALREADY_EXISTS, "The device has already been added" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 500, CK_ERROR_SERVER, "The cloud could not add the device" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 502, CK_ERROR_SERVER, "The cloud could not find the device's brand" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD_GSM, 503, CK_ERROR_SERVER, "The cloud could not find the device's model" },
+  /* Add Wi-Fi device: modelled on addGsm (spec §3.10) */
+  { ONE, CK_ENDPOINT_DEVICE_ADD, 403, CK_ERROR_NOT_PERMITTED, "The device is not of this brand" },
+  { ONE, CK_ENDPOINT_DEVICE_ADD, 404, CK_ERROR_NOT_FOUND, "No such device" },
   { ONE, CK_ENDPOINT_DEVICE_ADD, 409, CK_ERROR_ALREADY_EXISTS, "The device has already been added" },
+  /* One device, rename, delete, tags (spec §3.9, §3.12–3.14) */
+  { ONE, CK_ENDPOINT_DEVICE_GET, 404, CK_ERROR_NOT_FOUND, "No such device" },
+  { ONE, CK_ENDPOINT_DEVICE_DELETE, 404, CK_ERROR_NOT_FOUND, "No such device" },
+  { ONE, CK_ENDPOINT_DEVICE_RENAME, 400, CK_ERROR_BAD_REQUEST, "The device name must not be empty" },
+  { ONE, CK_ENDPOINT_DEVICE_RENAME, 404, CK_ERROR_NOT_FOUND, "No such device" },
+  { ONE, CK_ENDPOINT_TAGS, 400, CK_ERROR_BAD_REQUEST, "The channel names were refused" },
+  /* Groups (spec §3.15) */
+  { ONE, CK_ENDPOINT_GROUP, 404, CK_ERROR_NOT_FOUND, "No such group" },
   /* HTTP device status (spec §3.17, §3.18) */
   { ONE, CK_ENDPOINT_STATUS_GET, 400, CK_ERROR_BAD_REQUEST, "Bad request or unknown device" },
   { ONE, CK_ENDPOINT_STATUS_POST, 503, CK_ERROR_DEVICE_OFFLINE, "The device is offline" },
@@ -72,7 +95,9 @@ static const Meaning meanings[] = {
   { SIGN, 0, 406, CK_ERROR_AUTH_FAILED, "The cloud rejected the app credentials or the request signature" },
   { SIGN, 0, 403, CK_ERROR_APP_DISABLED, "This app id is disabled" },
   /* Bearer calls (spec §5) */
-  { BEARER, 0, 401, CK_ERROR_TOKEN_INVALID, "The session is no longer valid (signed in elsewhere?)" },
+  /* A Bearer 401 is a token revoked by a newer sign-in of the same account
+   * and app id (spec §5 rule 3): its own meaning, never retried. */
+  { BEARER, 0, 401, CK_ERROR_SESSION_TAKEN, "The account was signed in elsewhere with this app" },
   { BEARER, 0, 402, CK_ERROR_TOKEN_EXPIRED, "The session has expired" },
   { BEARER, 0, 406, CK_ERROR_NOT_SIGNED_IN, "Not signed in" },
 
@@ -111,6 +136,11 @@ scope_of (CkEndpoint endpoint)
     case CK_ENDPOINT_DISPATCH:
     case CK_ENDPOINT_STATUS_GET:
     case CK_ENDPOINT_STATUS_POST:
+    case CK_ENDPOINT_DEVICE_GET:
+    case CK_ENDPOINT_DEVICE_DELETE:
+    case CK_ENDPOINT_DEVICE_RENAME:
+    case CK_ENDPOINT_TAGS:
+    case CK_ENDPOINT_GROUP:
       return BEARER;
 
     case CK_ENDPOINT_OTHER:

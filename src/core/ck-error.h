@@ -43,6 +43,8 @@ typedef enum
   CK_ERROR_DISCONNECTED,        /* the live connection went away */
   CK_ERROR_SERVER,              /* 500 and other server-side failures */
   CK_ERROR_NETWORK,             /* the server could not be reached (DNS, refused, TLS) */
+  CK_ERROR_NOT_SUPPORTED,       /* the device's family lacks that capability (checked locally) */
+  CK_ERROR_INVALID_VALUE,       /* a value outside what the device accepts (checked locally) */
 } CkError;
 
 /**
@@ -71,6 +73,11 @@ typedef enum
   CK_ENDPOINT_WS_QUERY,
   CK_ENDPOINT_WS_SHARE,
   CK_ENDPOINT_WS_SESSION,       /* an error pushed on an open session, without a sequence */
+  CK_ENDPOINT_DEVICE_GET,       /* GET /api/user/device/{id} */
+  CK_ENDPOINT_DEVICE_DELETE,    /* DELETE /api/user/device/{id} */
+  CK_ENDPOINT_DEVICE_RENAME,    /* POST /api/user/device/{id} */
+  CK_ENDPOINT_TAGS,             /* POST /api/user/tags */
+  CK_ENDPOINT_GROUP,            /* /api/group and /api/group/addDevice */
 } CkEndpoint;
 
 GQuark ck_error_quark (void);

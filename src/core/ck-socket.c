@@ -165,6 +165,9 @@ ck_socket_next_sequence (CkSocket *self)
   return g_strdup_printf ("%" G_GINT64_FORMAT, self->last_sequence);
 }
 
+static void send_text (CkSocket   *self,
+                       const char *text);
+
 /* Sends @message (with a fresh sequence) and registers @task's answer. */
 static void
 send_request (CkSocket   *self,
@@ -210,7 +213,7 @@ send_request (CkSocket   *self,
                                               G_CALLBACK (pending_cancelled_cb), pending);
 
   text = ck_json_object_to_string (copy);
-  soup_websocket_connection_send_text (self->connection, text);
+  send_text (self, text);
 }
 
 void
@@ -341,31 +344,47 @@ watchdog_fired_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-heartbeat_cb (gpointer user_data)
-{
-  CkSocket *self = user_data;
+static gboolean heartbeat_cb (gpointer user_data);
 
-  if (self->connection == NULL)
-    return G_SOURCE_CONTINUE;
-
-  soup_websocket_connection_send_text (self->connection, "ping");
-  if (self->watchdog_id == 0)
-    self->watchdog_id = g_timeout_add (self->pong_timeout, watchdog_fired_cb, self);
-
-  return G_SOURCE_CONTINUE;
-}
-
+/* The next ping goes out one interval after the last frame sent (spec §4.4:
+ * `hbInterval`, measured from the last frame sent). */
 static void
 start_heartbeat (CkSocket *self)
 {
   guint interval = self->heartbeat_interval > 0 ? self->heartbeat_interval : self->server_hb_ms;
 
-  stop_heartbeat (self);
+  g_clear_handle_id (&self->heartbeat_id, g_source_remove);
   if (interval == 0 || !self->connected)
     return;
 
   self->heartbeat_id = g_timeout_add (interval, heartbeat_cb, self);
+}
+
+/* Every frame we send goes through here, so it restarts the heartbeat. */
+static void
+send_text (CkSocket   *self,
+           const char *text)
+{
+  soup_websocket_connection_send_text (self->connection, text);
+  start_heartbeat (self);
+}
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  CkSocket *self = user_data;
+
+  self->heartbeat_id = 0;
+  if (self->connection == NULL
+      || soup_websocket_connection_get_state (self->connection) != SOUP_WEBSOCKET_STATE_OPEN)
+    return G_SOURCE_REMOVE;
+
+  /* The watchdog: no pong (or any frame) in time means the link is dead. */
+  if (self->watchdog_id == 0)
+    self->watchdog_id = g_timeout_add (self->pong_timeout, watchdog_fired_cb, self);
+  send_text (self, "ping");
+
+  return G_SOURCE_REMOVE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -607,12 +626,12 @@ ck_socket_connect_finish (CkSocket      *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* update (spec §4.6)                                                        */
+/* Device requests: update (§4.6), query (§4.8), share actions (§4.9)       */
 
 static void
-update_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+device_request_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
@@ -625,6 +644,51 @@ update_done_cb (GObject      *source,
     g_task_return_pointer (task, answer, (GDestroyNotify) json_object_unref);
 }
 
+/* Sends @action for one device; @tag is the public function's source tag. */
+static void
+device_request (CkSocket            *self,
+                gpointer             tag,
+                const char          *action,
+                const char          *device_id,
+                const char          *owner_apikey,
+                JsonNode            *params,
+                CkEndpoint           endpoint,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(JsonObject) message = json_object_new ();
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tag);
+
+  /* apikey is the owner's; selfApikey is ours (spec §4.6). */
+  json_object_set_string_member (message, "action", action);
+  json_object_set_string_member (message, "apikey", owner_apikey);
+  json_object_set_string_member (message, "selfApikey", self->apikey);
+  json_object_set_string_member (message, "deviceid", device_id);
+  json_object_set_member (message, "params", json_node_copy (params));
+  json_object_set_string_member (message, "userAgent", "app");
+  json_object_set_int_member (message, "ts", 0);
+
+  ck_socket_send_request_async (self, message, endpoint, cancellable,
+                                device_request_done_cb, task);
+}
+
+static JsonObject *
+device_request_finish (CkSocket      *self,
+                       GAsyncResult  *result,
+                       gpointer       tag,
+                       GError       **error)
+{
+  g_return_val_if_fail (CK_IS_SOCKET (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 ck_socket_update_async (CkSocket            *self,
                         const char          *device_id,
@@ -634,27 +698,14 @@ ck_socket_update_async (CkSocket            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(JsonObject) message = NULL;
-  GTask *task;
+  g_autoptr(JsonNode) node = NULL;
 
   g_return_if_fail (CK_IS_SOCKET (self));
   g_return_if_fail (device_id != NULL && owner_apikey != NULL && params != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ck_socket_update_async);
-
-  /* apikey is the owner's; selfApikey is ours (spec §4.6). */
-  message = json_object_new ();
-  json_object_set_string_member (message, "action", "update");
-  json_object_set_string_member (message, "apikey", owner_apikey);
-  json_object_set_string_member (message, "selfApikey", self->apikey);
-  json_object_set_string_member (message, "deviceid", device_id);
-  json_object_set_object_member (message, "params", json_object_ref (params));
-  json_object_set_string_member (message, "userAgent", "app");
-  json_object_set_int_member (message, "ts", 0);
-
-  ck_socket_send_request_async (self, message, CK_ENDPOINT_WS_UPDATE, cancellable,
-                                update_done_cb, task);
+  node = json_node_init_object (json_node_alloc (), params);
+  device_request (self, ck_socket_update_async, "update", device_id, owner_apikey, node,
+                  CK_ENDPOINT_WS_UPDATE, cancellable, callback, user_data);
 }
 
 JsonObject *
@@ -662,11 +713,68 @@ ck_socket_update_finish (CkSocket      *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (CK_IS_SOCKET (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_socket_update_async, NULL);
+  return device_request_finish (self, result, ck_socket_update_async, error);
+}
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+void
+ck_socket_query_async (CkSocket            *self,
+                       const char          *device_id,
+                       const char          *owner_apikey,
+                       const char * const  *keys,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(JsonArray) names = json_array_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (CK_IS_SOCKET (self));
+  g_return_if_fail (device_id != NULL && owner_apikey != NULL);
+
+  /* [] asks for everything (spec §4.8). */
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    json_array_add_string_element (names, keys[i]);
+  node = json_node_init_array (json_node_alloc (), names);
+  device_request (self, ck_socket_query_async, "query", device_id, owner_apikey, node,
+                  CK_ENDPOINT_WS_QUERY, cancellable, callback, user_data);
+}
+
+JsonObject *
+ck_socket_query_finish (CkSocket      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return device_request_finish (self, result, ck_socket_query_async, error);
+}
+
+void
+ck_socket_share_async (CkSocket            *self,
+                       const char          *action,
+                       const char          *device_id,
+                       JsonObject          *params,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (CK_IS_SOCKET (self));
+  g_return_if_fail (g_strcmp0 (action, "share") == 0 || g_strcmp0 (action, "updateShare") == 0
+                    || g_strcmp0 (action, "cancelShare") == 0);
+  g_return_if_fail (device_id != NULL && params != NULL);
+
+  /* Only the owner shares, so apikey and selfApikey are both ours. */
+  node = json_node_init_object (json_node_alloc (), params);
+  device_request (self, ck_socket_share_async, action, device_id, self->apikey, node,
+                  CK_ENDPOINT_WS_SHARE, cancellable, callback, user_data);
+}
+
+JsonObject *
+ck_socket_share_finish (CkSocket      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return device_request_finish (self, result, ck_socket_share_async, error);
 }
 
 /* ------------------------------------------------------------------------ */

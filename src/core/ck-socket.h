@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (CkSocket, ck_socket, CK, SOCKET, GObject)
  * to their answers by `sequence`, each with its own timeout.
  *
  * Properties (all intervals in milliseconds, so tests can shorten them):
- * "heartbeat-interval" (0 = use the server's config.hbInterval, default 0),
+ * "heartbeat-interval" (0 = use the server's config.hbInterval, default 0;
+ * a `ping` goes out one interval after the last frame sent),
  * "pong-timeout" (default 10000), "request-timeout" (default 10000),
  * "connected" (read-only, TRUE after a successful handshake until closed).
  *
@@ -67,6 +68,44 @@ void        ck_socket_update_async    (CkSocket            *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
 JsonObject *ck_socket_update_finish   (CkSocket            *self,
+                                       GAsyncResult        *result,
+                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
+ * ck_socket_query_async:
+ * @keys: (nullable): the params to read; NULL or empty: all of them
+ *
+ * Sends `query` (spec §4.8); completes with the answer, whose "params"
+ * object holds the values (unknown keys are omitted).
+ */
+void        ck_socket_query_async     (CkSocket            *self,
+                                       const char          *device_id,
+                                       const char          *owner_apikey,
+                                       const char * const  *keys,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+JsonObject *ck_socket_query_finish    (CkSocket            *self,
+                                       GAsyncResult        *result,
+                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/**
+ * ck_socket_share_async:
+ * @action: "share", "updateShare" or "cancelShare"
+ * @params: uid, deviceName, permit, note, … (spec §4.9)
+ *
+ * Sends a share action for a device we own; completes with the answer
+ * (its "result" says what happened) or the meaning of its error (403 not
+ * the owner, 504 the receiver did not answer, ...).
+ */
+void        ck_socket_share_async     (CkSocket            *self,
+                                       const char          *action,
+                                       const char          *device_id,
+                                       JsonObject          *params,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+JsonObject *ck_socket_share_finish    (CkSocket            *self,
                                        GAsyncResult        *result,
                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -17,6 +17,13 @@ G_DECLARE_FINAL_TYPE (CkTokenStore, ck_token_store, CK, TOKEN_STORE, GObject)
  * The signed-in session (tokens, apikey, region, identity) and app secrets in
  * the user's keyring through libsecret, keyed by server template and app id.
  * Nothing here ever reaches a file, a log or a command line.
+ *
+ * What is kept: the session (`at`, `rt`, apikey, region and the identity
+ * that signed in, one JSON secret) under the attributes server template and
+ * app id, and the app secret under the app id. One session per (server,
+ * app id): the GUI and the CLI use different app ids so that neither signs
+ * the other out (ARCHITECTURE "One live session"). CkClient's "token-store"
+ * saves new tokens here, resumes from it and clears it on sign-out.
  */
 
 CkTokenStore *ck_token_store_new               (const char          *server_template,

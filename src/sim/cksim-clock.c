@@ -7,7 +7,7 @@
 struct _CkSimClock
 {
   GObject parent_instance;
-  gint64  offset; /* seconds added to the real time */
+  gint64  offset_ms; /* added to the real time */
 };
 
 G_DEFINE_FINAL_TYPE (CkSimClock, cksim_clock, G_TYPE_OBJECT)
@@ -20,6 +20,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 cksim_clock_get_property (GObject    *object,
                           guint       prop_id,
@@ -31,7 +38,7 @@ cksim_clock_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_OFFSET:
-      g_value_set_int64 (value, self->offset);
+      g_value_set_int64 (value, self->offset_ms / 1000);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -68,6 +75,16 @@ cksim_clock_class_init (CkSimClockClass *klass)
     g_param_spec_int64 ("offset", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CkSimClock::moved:
+   *
+   * The offset changed by any amount (also below a second): what waits on
+   * the simulator's time re-checks its deadlines.
+   */
+  signals[SIGNAL_MOVED] =
+    g_signal_new ("moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -86,7 +103,7 @@ cksim_clock_get_time_ms (CkSimClock *self)
 {
   g_return_val_if_fail (CKSIM_IS_CLOCK (self), 0);
 
-  return g_get_real_time () / 1000 + self->offset * 1000;
+  return g_get_real_time () / 1000 + self->offset_ms;
 }
 
 gint64
@@ -100,29 +117,56 @@ cksim_clock_get_offset (CkSimClock *self)
 {
   g_return_val_if_fail (CKSIM_IS_CLOCK (self), 0);
 
-  return self->offset;
+  return self->offset_ms / 1000;
 }
 
 void
 cksim_clock_set_offset (CkSimClock *self,
                         gint64      offset)
 {
+  cksim_clock_set_offset_ms (self, offset * 1000);
+}
+
+gint64
+cksim_clock_get_offset_ms (CkSimClock *self)
+{
+  g_return_val_if_fail (CKSIM_IS_CLOCK (self), 0);
+
+  return self->offset_ms;
+}
+
+void
+cksim_clock_set_offset_ms (CkSimClock *self,
+                           gint64      offset_ms)
+{
+  gint64 old_seconds;
+
   g_return_if_fail (CKSIM_IS_CLOCK (self));
 
-  if (self->offset == offset)
+  if (self->offset_ms == offset_ms)
     return;
 
-  self->offset = offset;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
+  old_seconds = self->offset_ms / 1000;
+  self->offset_ms = offset_ms;
+  if (old_seconds != offset_ms / 1000)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
+  g_signal_emit (self, signals[SIGNAL_MOVED], 0);
 }
 
 void
 cksim_clock_advance (CkSimClock *self,
                      gint64      seconds)
 {
+  cksim_clock_advance_ms (self, seconds * 1000);
+}
+
+void
+cksim_clock_advance_ms (CkSimClock *self,
+                        gint64      ms)
+{
   g_return_if_fail (CKSIM_IS_CLOCK (self));
 
-  cksim_clock_set_offset (self, self->offset + seconds);
+  cksim_clock_set_offset_ms (self, self->offset_ms + ms);
 }
 
 char *

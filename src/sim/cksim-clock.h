@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (CkSimClock, cksim_clock, CKSIM, CLOCK, GObject)
  *
  * The simulator's notion of "now": real time plus an offset that tests move
  * forward. Token lifetimes and the ts window are judged on it.
- * Property "offset" (seconds, notifies on change).
+ * Property "offset" (seconds, notifies on change). Signal "moved": the
+ * offset changed by any amount.
  */
 CkSimClock *cksim_clock_new        (void) G_GNUC_WARN_UNUSED_RESULT;
 gint64      cksim_clock_get_time   (CkSimClock *self);  /* unix seconds */
@@ -24,6 +25,12 @@ void        cksim_clock_set_offset (CkSimClock *self,
                                     gint64      offset);
 void        cksim_clock_advance    (CkSimClock *self,
                                     gint64      seconds);
+/* Millisecond steps, for the rate limiter's 500 ms rule. */
+gint64      cksim_clock_get_offset_ms (CkSimClock *self);
+void        cksim_clock_set_offset_ms (CkSimClock *self,
+                                       gint64      offset_ms);
+void        cksim_clock_advance_ms (CkSimClock *self,
+                                    gint64      ms);
 /* ISO-8601 UTC with milliseconds, e.g. "2019-05-16T10:48:42.091Z". */
 char       *cksim_format_iso_ms    (gint64      unix_ms) G_GNUC_WARN_UNUSED_RESULT;
 

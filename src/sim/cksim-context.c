@@ -34,21 +34,45 @@ cksim_context_advance_clock (CkSimContext *ctx,
 }
 
 void
+cksim_fault_free (CkSimFault *fault)
+{
+  if (fault == NULL)
+    return;
+  g_free (fault->region);
+  g_free (fault);
+}
+
+void
+cksim_context_arm_fault_full (CkSimContext *ctx,
+                              const char   *endpoint,
+                              int           code,
+                              const char   *region,
+                              gboolean      http)
+{
+  CkSimFault *fault = g_new0 (CkSimFault, 1);
+
+  fault->code = code;
+  fault->region = g_strdup (region);
+  fault->http = http;
+  g_hash_table_replace (ctx->faults, g_strdup (endpoint), fault);
+}
+
+void
 cksim_context_arm_fault (CkSimContext *ctx,
                          const char   *endpoint,
                          int           code)
 {
-  g_hash_table_replace (ctx->faults, g_strdup (endpoint), GINT_TO_POINTER (code));
+  cksim_context_arm_fault_full (ctx, endpoint, code, NULL, FALSE);
 }
 
-int
+CkSimFault *
 cksim_context_take_fault (CkSimContext *ctx,
                           const char   *endpoint)
 {
-  gpointer code;
+  g_autofree char *key = NULL;
+  gpointer fault = NULL;
 
-  if (!g_hash_table_lookup_extended (ctx->faults, endpoint, NULL, &code))
-    return 0;
-  g_hash_table_remove (ctx->faults, endpoint);
-  return GPOINTER_TO_INT (code);
+  if (!g_hash_table_steal_extended (ctx->faults, endpoint, (gpointer *) &key, &fault))
+    return NULL;
+  return fault;
 }

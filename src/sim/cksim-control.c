@@ -30,6 +30,7 @@ cksim_control_dump (CkSimContext *ctx)
   JsonObject *o = json_node_get_object (root);
 
   json_object_set_member (o, "sockets", cksim_ws_dump (ctx->ws));
+  json_object_set_int_member (o, "handshakes", cksim_ws_get_handshake_count (ctx->ws));
   json_object_set_boolean_member (o, "compat", ctx->config->compat);
   return root;
 }
@@ -73,14 +74,22 @@ handle_clock_advance (CkSimContext *ctx,
                       CkSimSession *session)
 {
   JsonNode *seconds = json_object_get_member (req->params, "seconds");
+  JsonNode *ms = json_object_get_member (req->params, "ms");
   g_autoptr(JsonObject) body = NULL;
 
-  if (!cksim_json_is_integer (seconds))
+  if (cksim_json_is_integer (ms) && seconds == NULL)
     {
-      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"seconds\":N}");
+      /* Sub-second steps, for the rate limiter's 500 ms rule. */
+      cksim_clock_advance_ms (ctx->clock, json_node_get_int (ms));
+      cksim_state_changed (ctx->state);
+    }
+  else if (cksim_json_is_integer (seconds) && ms == NULL)
+    cksim_context_advance_clock (ctx, json_node_get_int (seconds));
+  else
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"seconds\":N} or {\"ms\":N}");
       return;
     }
-  cksim_context_advance_clock (ctx, json_node_get_int (seconds));
   body = cksim_error_body (0, NULL);
   json_object_set_int_member (body, "now", cksim_clock_get_time (ctx->clock));
   reply (req, body);
@@ -118,13 +127,171 @@ handle_fault (CkSimContext *ctx,
 {
   const char *endpoint = cksim_request_get_string (req, "endpoint");
   JsonNode *code = json_object_get_member (req->params, "error");
+  JsonNode *http = json_object_get_member (req->params, "http");
+  gboolean as_http = http != NULL && JSON_NODE_HOLDS_VALUE (http)
+                     && json_node_get_value_type (http) == G_TYPE_BOOLEAN && json_node_get_boolean (http);
 
-  if (endpoint == NULL || !cksim_json_is_integer (code) || json_node_get_int (code) == 0)
+  if (endpoint == NULL || !cksim_json_is_integer (code) || json_node_get_int (code) == 0
+      || (as_http && (json_node_get_int (code) < 400 || json_node_get_int (code) > 599)))
     {
-      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"endpoint\":…,\"error\":N}");
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400,
+                  "needs {\"endpoint\":…,\"error\":N[,\"region\":R][,\"http\":true (N 400-599)]}");
       return;
     }
-  cksim_context_arm_fault (ctx, endpoint, json_node_get_int (code));
+  cksim_context_arm_fault_full (ctx, endpoint, json_node_get_int (code),
+                                cksim_request_get_string (req, "region"), as_http);
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+/* Live-connection hooks (issue 4) ---------------------------------------- */
+
+/* {"deviceid":…,"params":{…}}: the device reports a change of its own. */
+static void
+handle_device_report (CkSimContext *ctx,
+                      CkSimRequest *req,
+                      CkSimSession *session)
+{
+  CkSimDevice *device = cksim_state_find_device (ctx->state, cksim_request_get_string (req, "deviceid"));
+  JsonNode *params = json_object_get_member (req->params, "params");
+
+  if (params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"deviceid\":…,\"params\":{…}}");
+      return;
+    }
+  if (device == NULL)
+    {
+      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such device");
+      return;
+    }
+  cksim_ws_push_report (ctx->ws, device, json_node_get_object (params));
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+/* {"email":…,"policy":"accept"|"refuse"|"timeout"}: how that receiver answers shares. */
+static void
+handle_share_policy (CkSimContext *ctx,
+                     CkSimRequest *req,
+                     CkSimSession *session)
+{
+  CkSimUser *user = cksim_state_find_user (ctx->state, cksim_request_get_string (req, "email"));
+  CkSimSharePolicy policy;
+
+  if (!cksim_share_policy_parse (cksim_request_get_string (req, "policy"), &policy))
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400,
+                  "needs {\"email\":…,\"policy\":\"accept\"|\"refuse\"|\"timeout\"}");
+      return;
+    }
+  if (user == NULL)
+    {
+      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
+      return;
+    }
+  cksim_ws_set_share_policy (ctx->ws, user->apikey, policy);
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+/* {"mode":"normal"|"delay"|"swallow","delay_ms":N}: what happens to device acks. */
+static void
+handle_acks (CkSimContext *ctx,
+             CkSimRequest *req,
+             CkSimSession *session)
+{
+  const char *mode = cksim_request_get_string (req, "mode");
+  JsonNode *delay = json_object_get_member (req->params, "delay_ms");
+  gint64 delay_ms = cksim_json_is_integer (delay) ? json_node_get_int (delay) : -1;
+
+  if (g_strcmp0 (mode, "normal") == 0)
+    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_NORMAL, 0);
+  else if (g_strcmp0 (mode, "swallow") == 0)
+    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_SWALLOW, 0);
+  else if (g_strcmp0 (mode, "delay") == 0 && delay_ms >= 0 && delay_ms <= G_MAXINT)
+    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_DELAY, (guint) delay_ms);
+  else
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400,
+                  "needs {\"mode\":\"normal\"|\"delay\"|\"swallow\",\"delay_ms\":N}");
+      return;
+    }
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+/* {"answer":false}: text pings go unanswered (the client's pong watchdog). */
+static void
+handle_pings (CkSimContext *ctx,
+              CkSimRequest *req,
+              CkSimSession *session)
+{
+  JsonNode *answer = json_object_get_member (req->params, "answer");
+
+  if (answer == NULL || !JSON_NODE_HOLDS_VALUE (answer)
+      || json_node_get_value_type (answer) != G_TYPE_BOOLEAN)
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"answer\":true|false}");
+      return;
+    }
+  cksim_ws_set_answer_pings (ctx->ws, json_node_get_boolean (answer));
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+static void
+handle_codes (CkSimContext *ctx,
+              CkSimRequest *req,
+              CkSimSession *session)
+{
+  g_autoptr(JsonObject) body = cksim_error_body (0, NULL);
+
+  json_object_set_member (body, "codes", cksim_codes_dump (ctx->codes));
+  reply (req, body);
+}
+
+/* GET /_sim/code?identity=E: the live verification code of E. */
+static void
+handle_code (CkSimContext *ctx,
+             CkSimRequest *req,
+             CkSimSession *session)
+{
+  const char *identity = cksim_request_get_string (req, "identity");
+  g_autofree char *key = identity != NULL ? cksim_normalize_identity (identity) : NULL;
+  const char *code = key != NULL ? cksim_codes_peek (ctx->codes, key) : NULL;
+  g_autoptr(JsonObject) body = NULL;
+
+  if (code == NULL)
+    {
+      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no live code for this identity");
+      return;
+    }
+  body = cksim_error_body (0, NULL);
+  json_object_set_string_member (body, "identity", key);
+  json_object_set_string_member (body, "code", code);
+  reply (req, body);
+}
+
+/* POST {"identity":E,"activated":false}: E's logins answer 402 (§8.8.3). */
+static void
+handle_user_activated (CkSimContext *ctx,
+                       CkSimRequest *req,
+                       CkSimSession *session)
+{
+  const char *identity = cksim_request_get_string (req, "identity");
+  JsonNode *activated = json_object_get_member (req->params, "activated");
+  CkSimUser *user;
+
+  if (identity == NULL || activated == NULL || !JSON_NODE_HOLDS_VALUE (activated)
+      || json_node_get_value_type (activated) != G_TYPE_BOOLEAN)
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"identity\":…,\"activated\":true|false}");
+      return;
+    }
+  user = cksim_state_find_user (ctx->state, identity);
+  if (user == NULL)
+    {
+      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
+      return;
+    }
+  user->not_activated = !json_node_get_boolean (activated);
+  cksim_state_changed (ctx->state);
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
 }
 
@@ -134,6 +301,14 @@ static const CkSimRoute control_routes[] = {
   { "sim-clock-advance", "POST", CKSIM_HOST_SIM, "/_sim/clock/advance", CKSIM_AUTH_NONE, handle_clock_advance },
   { "sim-sockets-drop", "POST", CKSIM_HOST_SIM, "/_sim/sockets/drop", CKSIM_AUTH_NONE, handle_sockets_drop },
   { "sim-fault", "POST", CKSIM_HOST_SIM, "/_sim/fault", CKSIM_AUTH_NONE, handle_fault },
+  { "sim-codes", "GET", CKSIM_HOST_SIM, "/_sim/codes", CKSIM_AUTH_NONE, handle_codes },
+  { "sim-code", "GET", CKSIM_HOST_SIM, "/_sim/code", CKSIM_AUTH_NONE, handle_code },
+  { "sim-user-activated", "POST", CKSIM_HOST_SIM, "/_sim/user/activated", CKSIM_AUTH_NONE,
+    handle_user_activated },
+  { "sim-device-report", "POST", CKSIM_HOST_SIM, "/_sim/device/report", CKSIM_AUTH_NONE, handle_device_report },
+  { "sim-share-policy", "POST", CKSIM_HOST_SIM, "/_sim/share-policy", CKSIM_AUTH_NONE, handle_share_policy },
+  { "sim-acks", "POST", CKSIM_HOST_SIM, "/_sim/acks", CKSIM_AUTH_NONE, handle_acks },
+  { "sim-pings", "POST", CKSIM_HOST_SIM, "/_sim/pings", CKSIM_AUTH_NONE, handle_pings },
 };
 
 void

@@ -6,9 +6,13 @@
 
 G_BEGIN_DECLS
 
-/* The demo account (CKSIM_DEMO_*, region eu) with a dozen devices of
- * different families, one offline, and a guest account (CKSIM_DEMO_GUEST_*)
- * to whom one device is shared. Does nothing if the demo account exists. */
+/* The demo's device that the demo script takes offline and back (sysmsg). */
+#define CKSIM_DEMO_FLAPPING_ID "1000a1b21b"  /* "Air monitor", Sonoff SC */
+
+/* The demo account (CKSIM_DEMO_*, region eu) with devices of every family of
+ * devices.md §3 and more of §4 (fixed ids 1000a1b201…, fixed names), one
+ * offline ("Garden pump"), and a guest account (CKSIM_DEMO_GUEST_*) to whom
+ * one device is shared. Does nothing if the demo account exists. */
 void cksim_demo_load (CkSimState *state);
 
 G_END_DECLS

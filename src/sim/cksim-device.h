@@ -2,6 +2,7 @@
 /* Copyright 2026 The Relay authors */
 #pragma once
 
+#include "cksim-config.h"
 #include "cksim-state.h"
 
 G_BEGIN_DECLS
@@ -22,13 +23,15 @@ typedef enum
  */
 CkSimDeviceAck cksim_device_check_update (const CkSimDevice *device,
                                           JsonObject        *params,
-                                          gboolean           compat,
+                                          const CkSimConfig *config,
                                           JsonObject       **accepted,
                                           char             **reason);
 /* Merges accepted params into the shadow: outlet arrays by outlet, objects
  * and everything else replaced (devices.md §7.2.1). */
 void           cksim_device_merge        (CkSimDevice       *device,
                                           JsonObject        *accepted);
+/* The §7.1 profile that validates a UIID ("relay1", "pow", …, "generic"). */
+const char    *cksim_device_profile_name (int               uiid);
 /* Number of channels a UIID has (devices.md §1), 1 when unknown. */
 guint          cksim_device_channel_count (int               uiid);
 

@@ -21,6 +21,62 @@ path_matches (const char *pattern,
   return g_str_equal (pattern, path);
 }
 
+/* Spec §1.5 (SIM): per IP and endpoint, on the simulator's clock. */
+static gboolean
+rate_limited (CkSimContext     *ctx,
+              const CkSimRoute *route,
+              CkSimRequest     *req)
+{
+  const char *ip = soup_server_message_get_remote_host (req->msg);
+  g_autofree char *key = NULL;
+
+  if (!ctx->config->rate_limit || route->host == CKSIM_HOST_SIM)
+    return FALSE;
+  key = g_strdup_printf ("%s %s", ip != NULL ? ip : "?", route->name);
+  return !cksim_rate_limit_allow (ctx->rate_limit, key, cksim_clock_get_time_ms (ctx->clock),
+                                  ctx->config->rate_gap_ms, ctx->config->rate_max,
+                                  ctx->config->rate_window * 1000);
+}
+
+/* An armed fault in the endpoint's documented error shape (spec §8.9). */
+static void
+reply_fault (CkSimContext     *ctx,
+             const CkSimRoute *route,
+             CkSimRequest     *req,
+             const CkSimFault *fault)
+{
+  static const char text[] = "injected by /_sim/fault";
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  if (fault->http || (route->shape == CKSIM_SHAPE_ERRMSG_500 && fault->code == 500))
+    {
+      /* FIELD: a real HTTP error with an empty body. */
+      soup_server_message_set_status (req->msg, fault->code, NULL);
+      return;
+    }
+  switch (route->shape)
+    {
+    case CKSIM_SHAPE_CODE:
+      json_object_set_int_member (body, "code", fault->code);
+      json_object_set_string_member (body, "error", text);
+      break;
+    case CKSIM_SHAPE_ERRMSG:
+    case CKSIM_SHAPE_ERRMSG_500:
+      json_object_set_int_member (body, "error", fault->code);
+      json_object_set_string_member (body, "errmsg", text);
+      break;
+    case CKSIM_SHAPE_MSG:
+    default:
+      json_object_set_int_member (body, "error", fault->code);
+      json_object_set_string_member (body, "msg", text);
+      if (fault->code == 301)
+        json_object_set_string_member (body, "region",
+                                       fault->region != NULL ? fault->region : ctx->config->default_region);
+      break;
+    }
+  cksim_reply_json (req->msg, SOUP_STATUS_OK, body);
+}
+
 void
 cksim_router_serve (CkSimContext     *ctx,
                     const CkSimRoute *routes,
@@ -32,10 +88,11 @@ cksim_router_serve (CkSimContext     *ctx,
   gboolean path_known = FALSE;
   g_autoptr(JsonObject) error = NULL;
   CkSimSession *session = NULL;
-  int fault;
+  g_autoptr(CkSimFault) fault = NULL;
 
-  /* Exact paths win over patterns ("status" before a device id, §2.2). */
-  for (guint pass = 0; pass < 2 && route == NULL; pass++)
+  /* Exact paths win over patterns ("status" before a device id, §2.2):
+   * a known literal path with another method is a 405, not a device id. */
+  for (guint pass = 0; pass < 2 && route == NULL && !path_known; pass++)
     for (gsize i = 0; i < n_routes; i++)
       {
         gboolean pattern = g_str_has_suffix (routes[i].path, "/*");
@@ -62,6 +119,13 @@ cksim_router_serve (CkSimContext     *ctx,
       return;
     }
 
+  if (rate_limited (ctx, route, req))
+    {
+      error = cksim_error_body (429, "too many requests");
+      cksim_reply_json (req->msg, SOUP_STATUS_OK, error);
+      return;
+    }
+
   error = cksim_auth_check_request (ctx->auth, req, route->auth, &session);
   if (error != NULL)
     {
@@ -70,13 +134,9 @@ cksim_router_serve (CkSimContext     *ctx,
     }
 
   fault = cksim_context_take_fault (ctx, route->name);
-  if (fault != 0)
+  if (fault != NULL)
     {
-      /* An armed fault answers in the endpoint's plain error shape; 500
-       * comes as a real HTTP 500 (the FIELD behaviour of status POST). */
-      error = cksim_error_body (fault, "injected by /_sim/fault");
-      cksim_reply_json (req->msg, fault == 500 ? SOUP_STATUS_INTERNAL_SERVER_ERROR : SOUP_STATUS_OK,
-                        error);
+      reply_fault (ctx, route, req, fault);
       return;
     }
 

@@ -18,6 +18,15 @@ typedef enum
   CKSIM_HOST_SIM,    /* /_sim/ test hooks */
 } CkSimHost;
 
+/* How an endpoint's errors look (spec §2.6, §3). */
+typedef enum
+{
+  CKSIM_SHAPE_MSG,        /* {"error":N,"msg":"…"} (301 adds "region") */
+  CKSIM_SHAPE_CODE,       /* {"code":N,"error":"…"}: add, addGsm */
+  CKSIM_SHAPE_ERRMSG,     /* {"error":N,"errmsg":"…"}: status GET */
+  CKSIM_SHAPE_ERRMSG_500, /* the same, but 500 is a real HTTP 500: status POST */
+} CkSimShape;
+
 /*
  * CkSimRoute:
  *
@@ -33,10 +42,11 @@ typedef struct
   const char    *path;
   CkSimAuthKind  auth;
   CkSimHandler   handler;
+  CkSimShape     shape;
 } CkSimRoute;
 
-/* Finds the route, answers HTTP 404 / 405 when there is none, runs the
- * auth checks, an armed fault, then the handler. */
+/* Finds the route, answers HTTP 404 / 405 when there is none, applies
+ * --rate-limit, runs the auth checks, an armed fault, then the handler. */
 void cksim_router_serve (CkSimContext     *ctx,
                          const CkSimRoute *routes,
                          gsize             n_routes,

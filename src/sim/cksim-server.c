@@ -12,6 +12,7 @@
 #include "cksim-demo.h"
 #include "cksim-json.h"
 #include "cksim-rest.h"
+#include "cksim-script.h"
 
 struct _CkSimServer
 {
@@ -39,13 +40,32 @@ enum {
   PROP_HB_INTERVAL,
   PROP_ACK_TIMEOUT_MS,
   PROP_ACK_DELAY_MS,
+  PROP_SHARE_TIMEOUT_MS,
   PROP_IDLE_TIMEOUT_MS,
   PROP_HANDSHAKE_TIMEOUT_MS,
+  PROP_RATE_LIMIT,
+  PROP_RATE_LIMIT_GAP_MS,
+  PROP_RATE_LIMIT_MAX,
+  PROP_RATE_LIMIT_WINDOW,
+  PROP_CODE_TTL,
+  PROP_CODE_INTERVAL,
+  PROP_TIMER_LIMIT,
+  PROP_METERING_INTERVAL_MS,
+  PROP_TRAVEL_MS,
+  PROP_DEMO_SCRIPT,
+  PROP_SCRIPT_INTERVAL_MS,
   PROP_PORT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CODE_SENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 is_region (const char *region)
@@ -174,9 +194,13 @@ cksim_server_dispose (GObject *object)
 
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  g_clear_pointer (&self->ctx.script, cksim_script_free);
   g_clear_pointer (&self->ctx.ws, cksim_ws_free);
+  g_clear_pointer (&self->ctx.emulator, cksim_emulator_free);
   g_clear_object (&self->soup);
   g_clear_pointer (&self->ctx.auth, cksim_auth_free);
+  g_clear_pointer (&self->ctx.codes, cksim_codes_free);
+  g_clear_pointer (&self->ctx.rate_limit, cksim_rate_limit_free);
   if (self->ctx.state != NULL)
     g_signal_handlers_disconnect_by_data (self->ctx.state, self);
   g_clear_object (&self->ctx.state);
@@ -219,8 +243,20 @@ cksim_server_get_property (GObject    *object,
     case PROP_HB_INTERVAL: g_value_set_uint (value, self->config.hb_interval); break;
     case PROP_ACK_TIMEOUT_MS: g_value_set_uint (value, self->config.ack_timeout_ms); break;
     case PROP_ACK_DELAY_MS: g_value_set_uint (value, self->config.ack_delay_ms); break;
+    case PROP_SHARE_TIMEOUT_MS: g_value_set_uint (value, self->config.share_timeout_ms); break;
     case PROP_IDLE_TIMEOUT_MS: g_value_set_uint (value, self->config.idle_timeout_ms); break;
     case PROP_HANDSHAKE_TIMEOUT_MS: g_value_set_uint (value, self->config.handshake_timeout_ms); break;
+    case PROP_RATE_LIMIT: g_value_set_boolean (value, self->config.rate_limit); break;
+    case PROP_RATE_LIMIT_GAP_MS: g_value_set_uint (value, self->config.rate_gap_ms); break;
+    case PROP_RATE_LIMIT_MAX: g_value_set_uint (value, self->config.rate_max); break;
+    case PROP_RATE_LIMIT_WINDOW: g_value_set_int64 (value, self->config.rate_window); break;
+    case PROP_CODE_TTL: g_value_set_int64 (value, self->config.code_ttl); break;
+    case PROP_CODE_INTERVAL: g_value_set_int64 (value, self->config.code_interval); break;
+    case PROP_TIMER_LIMIT: g_value_set_uint (value, self->config.timer_limit); break;
+    case PROP_METERING_INTERVAL_MS: g_value_set_uint (value, self->config.metering_interval_ms); break;
+    case PROP_TRAVEL_MS: g_value_set_uint (value, self->config.travel_ms); break;
+    case PROP_DEMO_SCRIPT: g_value_set_boolean (value, self->config.demo_script); break;
+    case PROP_SCRIPT_INTERVAL_MS: g_value_set_uint (value, self->config.script_interval_ms); break;
     case PROP_PORT: g_value_set_uint (value, self->config.port); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -298,11 +334,57 @@ cksim_server_set_property (GObject      *object,
     case PROP_ACK_DELAY_MS:
       set_uint (self, &self->config.ack_delay_ms, g_value_get_uint (value), prop_id);
       break;
+    case PROP_SHARE_TIMEOUT_MS:
+      set_uint (self, &self->config.share_timeout_ms, g_value_get_uint (value), prop_id);
+      break;
     case PROP_IDLE_TIMEOUT_MS:
       set_uint (self, &self->config.idle_timeout_ms, g_value_get_uint (value), prop_id);
       break;
     case PROP_HANDSHAKE_TIMEOUT_MS:
       set_uint (self, &self->config.handshake_timeout_ms, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_RATE_LIMIT:
+      if (self->config.rate_limit != g_value_get_boolean (value))
+        {
+          self->config.rate_limit = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_RATE_LIMIT_GAP_MS:
+      set_uint (self, &self->config.rate_gap_ms, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_RATE_LIMIT_MAX:
+      set_uint (self, &self->config.rate_max, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_RATE_LIMIT_WINDOW:
+      set_int64 (self, &self->config.rate_window, g_value_get_int64 (value), prop_id);
+      break;
+    case PROP_CODE_TTL:
+      set_int64 (self, &self->config.code_ttl, g_value_get_int64 (value), prop_id);
+      break;
+    case PROP_CODE_INTERVAL:
+      set_int64 (self, &self->config.code_interval, g_value_get_int64 (value), prop_id);
+      break;
+    case PROP_TIMER_LIMIT:
+      set_uint (self, &self->config.timer_limit, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_METERING_INTERVAL_MS:
+      set_uint (self, &self->config.metering_interval_ms, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_TRAVEL_MS:
+      set_uint (self, &self->config.travel_ms, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_DEMO_SCRIPT:
+      if (self->config.demo_script != g_value_get_boolean (value))
+        {
+          self->config.demo_script = g_value_get_boolean (value);
+          cksim_script_sync (self->ctx.script);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SCRIPT_INTERVAL_MS:
+      set_uint (self, &self->config.script_interval_ms, g_value_get_uint (value), prop_id);
+      cksim_script_sync (self->ctx.script);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -344,15 +426,72 @@ cksim_server_class_init (CkSimServerClass *klass)
     g_param_spec_uint ("ack-timeout-ms", NULL, NULL, 0, G_MAXUINT, CKSIM_DEFAULT_ACK_TIMEOUT_MS, rw);
   properties[PROP_ACK_DELAY_MS] =
     g_param_spec_uint ("ack-delay-ms", NULL, NULL, 0, G_MAXUINT, CKSIM_DEFAULT_ACK_DELAY_MS, rw);
+  properties[PROP_SHARE_TIMEOUT_MS] =
+    g_param_spec_uint ("share-timeout-ms", NULL, NULL, 0, G_MAXUINT, CKSIM_DEFAULT_SHARE_TIMEOUT_MS, rw);
   properties[PROP_IDLE_TIMEOUT_MS] =
     g_param_spec_uint ("idle-timeout-ms", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_HANDSHAKE_TIMEOUT_MS] =
     g_param_spec_uint ("handshake-timeout-ms", NULL, NULL, 0, G_MAXUINT,
                        CKSIM_DEFAULT_HANDSHAKE_TIMEOUT_MS, rw);
+  properties[PROP_RATE_LIMIT] =
+    g_param_spec_boolean ("rate-limit", NULL, NULL, FALSE, rw);
+  properties[PROP_RATE_LIMIT_GAP_MS] =
+    g_param_spec_uint ("rate-limit-gap-ms", NULL, NULL, 0, G_MAXUINT, CKSIM_DEFAULT_RATE_GAP_MS, rw);
+  properties[PROP_RATE_LIMIT_MAX] =
+    g_param_spec_uint ("rate-limit-max", NULL, NULL, 1, G_MAXUINT, CKSIM_DEFAULT_RATE_MAX, rw);
+  properties[PROP_RATE_LIMIT_WINDOW] =
+    g_param_spec_int64 ("rate-limit-window", NULL, NULL, 1, G_MAXINT32, CKSIM_DEFAULT_RATE_WINDOW, rw);
+  properties[PROP_CODE_TTL] =
+    g_param_spec_int64 ("code-ttl", NULL, NULL, 1, G_MAXINT32, CKSIM_DEFAULT_CODE_TTL, rw);
+  properties[PROP_CODE_INTERVAL] =
+    g_param_spec_int64 ("code-interval", NULL, NULL, 0, G_MAXINT32, CKSIM_DEFAULT_CODE_INTERVAL, rw);
+  properties[PROP_TIMER_LIMIT] =
+    g_param_spec_uint ("timer-limit", NULL, NULL, 0, G_MAXUINT, CKSIM_DEFAULT_TIMER_LIMIT, rw);
+  properties[PROP_METERING_INTERVAL_MS] =
+    g_param_spec_uint ("metering-interval-ms", NULL, NULL, 1, G_MAXUINT,
+                       CKSIM_DEFAULT_METERING_INTERVAL_MS, rw);
+  properties[PROP_TRAVEL_MS] =
+    g_param_spec_uint ("travel-ms", NULL, NULL, 0, G_MAXINT32, CKSIM_DEFAULT_TRAVEL_MS, rw);
+  properties[PROP_DEMO_SCRIPT] =
+    g_param_spec_boolean ("demo-script", NULL, NULL, FALSE, rw);
+  properties[PROP_SCRIPT_INTERVAL_MS] =
+    g_param_spec_uint ("script-interval-ms", NULL, NULL, 1, G_MAXUINT,
+                       CKSIM_DEFAULT_SCRIPT_INTERVAL_MS, rw);
   properties[PROP_PORT] =
     g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CkSimServer::code-sent:
+   * @identity: the e-mail address or phone number
+   * @code: the 4-digit verification code
+   *
+   * POST /api/sms made a code. Nothing is delivered: relay-sim prints it
+   * (simulator test data), /_sim/code serves it.
+   */
+  signals[SIGNAL_CODE_SENT] =
+    g_signal_new ("code-sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+on_code_sent (const char *identity,
+              const char *code,
+              gpointer    data)
+{
+  g_signal_emit (data, signals[SIGNAL_CODE_SENT], 0, identity, code);
+}
+
+/* The emulator's later reports (inching, metering, travel): as a device report. */
+static void
+on_device_report (CkSimDevice *device,
+                  JsonObject  *params,
+                  gpointer     data)
+{
+  CkSimServer *self = data;
+
+  cksim_ws_push_report (self->ctx.ws, device, params);
 }
 
 static void
@@ -365,14 +504,32 @@ cksim_server_init (CkSimServer *self)
   self->config.hb_interval = CKSIM_DEFAULT_HB_INTERVAL;
   self->config.ack_delay_ms = CKSIM_DEFAULT_ACK_DELAY_MS;
   self->config.ack_timeout_ms = CKSIM_DEFAULT_ACK_TIMEOUT_MS;
+  self->config.share_timeout_ms = CKSIM_DEFAULT_SHARE_TIMEOUT_MS;
   self->config.handshake_timeout_ms = CKSIM_DEFAULT_HANDSHAKE_TIMEOUT_MS;
+  self->config.rate_gap_ms = CKSIM_DEFAULT_RATE_GAP_MS;
+  self->config.rate_max = CKSIM_DEFAULT_RATE_MAX;
+  self->config.rate_window = CKSIM_DEFAULT_RATE_WINDOW;
+  self->config.code_ttl = CKSIM_DEFAULT_CODE_TTL;
+  self->config.code_interval = CKSIM_DEFAULT_CODE_INTERVAL;
+  self->config.timer_limit = CKSIM_DEFAULT_TIMER_LIMIT;
+  self->config.metering_interval_ms = CKSIM_DEFAULT_METERING_INTERVAL_MS;
+  self->config.travel_ms = CKSIM_DEFAULT_TRAVEL_MS;
+  self->config.script_interval_ms = CKSIM_DEFAULT_SCRIPT_INTERVAL_MS;
 
   self->ctx.config = &self->config;
   self->ctx.clock = cksim_clock_new ();
   self->ctx.state = cksim_state_new (self->ctx.clock);
   self->ctx.auth = cksim_auth_new (self->ctx.state, &self->config);
   self->ctx.ws = cksim_ws_new (self->ctx.state, self->ctx.auth, &self->config);
-  self->ctx.faults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ctx.emulator = cksim_emulator_new (self->ctx.state, &self->config, on_device_report, self);
+  cksim_ws_set_emulator (self->ctx.ws, self->ctx.emulator);
+  self->ctx.script = cksim_script_new (&self->ctx);
+  self->ctx.codes = cksim_codes_new (self->ctx.clock);
+  self->ctx.rate_limit = cksim_rate_limit_new ();
+  self->ctx.code_sent = on_code_sent;
+  self->ctx.code_sent_data = self;
+  self->ctx.faults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) cksim_fault_free);
   g_signal_connect_swapped (self->ctx.state, "changed", G_CALLBACK (save_state), self);
 
   /* Both published example pairs (spec §2.5) are known from the start. */
@@ -554,4 +711,109 @@ cksim_server_get_login_count (CkSimServer *self)
   g_return_val_if_fail (CKSIM_IS_SERVER (self), 0);
 
   return cksim_state_get_login_count (self->ctx.state);
+}
+
+/* Live-connection test hooks */
+
+guint
+cksim_server_get_handshake_count (CkSimServer *self)
+{
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), 0);
+
+  return cksim_ws_get_handshake_count (self->ctx.ws);
+}
+
+gboolean
+cksim_server_report_device (CkSimServer *self,
+                            const char  *device_id,
+                            JsonObject  *params)
+{
+  CkSimDevice *device;
+
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  device = cksim_state_find_device (self->ctx.state, device_id);
+  if (device == NULL)
+    return FALSE;
+  cksim_ws_push_report (self->ctx.ws, device, params);
+  return TRUE;
+}
+
+gboolean
+cksim_server_set_share_policy (CkSimServer *self,
+                               const char  *email,
+                               const char  *policy)
+{
+  CkSimUser *user;
+  CkSimSharePolicy value;
+
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
+
+  user = cksim_state_find_user (self->ctx.state, email);
+  if (user == NULL || !cksim_share_policy_parse (policy, &value))
+    return FALSE;
+  cksim_ws_set_share_policy (self->ctx.ws, user->apikey, value);
+  return TRUE;
+}
+
+gboolean
+cksim_server_set_ack_mode (CkSimServer *self,
+                           const char  *mode,
+                           guint        delay_ms)
+{
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
+
+  if (g_strcmp0 (mode, "normal") == 0)
+    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_NORMAL, 0);
+  else if (g_strcmp0 (mode, "delay") == 0)
+    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_DELAY, delay_ms);
+  else if (g_strcmp0 (mode, "swallow") == 0)
+    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_SWALLOW, 0);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+cksim_server_set_answer_pings (CkSimServer *self,
+                               gboolean     answer)
+{
+  g_return_if_fail (CKSIM_IS_SERVER (self));
+
+  cksim_ws_set_answer_pings (self->ctx.ws, answer);
+}
+
+gboolean
+cksim_server_set_user_activated (CkSimServer *self,
+                                 const char  *identity,
+                                 gboolean     activated)
+{
+  CkSimUser *user;
+
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
+
+  user = identity != NULL ? cksim_state_find_user (self->ctx.state, identity) : NULL;
+  if (user == NULL)
+    return FALSE;
+  if (user->not_activated != !activated)
+    {
+      user->not_activated = !activated;
+      cksim_state_changed (self->ctx.state);
+    }
+  return TRUE;
+}
+
+const char *
+cksim_server_get_code (CkSimServer *self,
+                       const char  *identity)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), NULL);
+
+  if (identity == NULL)
+    return NULL;
+  key = cksim_normalize_identity (identity);
+  return cksim_codes_peek (self->ctx.codes, key);
 }

@@ -21,6 +21,8 @@ struct _CkSimState
   GHashTable *by_login;      /* "apikey appid" -> CkSimSession */
   GPtrArray  *devices;       /* CkSimDevice, owned, insertion order */
   GHashTable *devices_by_id; /* deviceid -> CkSimDevice */
+  GPtrArray  *factory;       /* CkSimDevice without owner, owned */
+  GPtrArray  *groups;        /* CkSimGroup, owned */
   guint       login_count;
   gboolean    loading;       /* no "changed" while loading a file */
 };
@@ -110,6 +112,7 @@ cksim_device_new (const char *deviceid,
   device->params = params != NULL ? cksim_json_object_copy (params) : json_object_new ();
   device->tags = json_object_new ();
   device->shares = g_ptr_array_new_with_free_func ((GDestroyNotify) share_free);
+  device->groups = g_ptr_array_new_with_free_func (g_free);
   device->online = TRUE;
   return device;
 }
@@ -129,7 +132,17 @@ cksim_device_free (CkSimDevice *device)
   g_clear_pointer (&device->params, json_object_unref);
   g_clear_pointer (&device->tags, json_object_unref);
   g_clear_pointer (&device->shares, g_ptr_array_unref);
+  g_clear_pointer (&device->groups, g_ptr_array_unref);
   g_free (device);
+}
+
+static void
+group_free (CkSimGroup *group)
+{
+  g_free (group->id);
+  g_free (group->owner_apikey);
+  g_free (group->name);
+  g_free (group);
 }
 
 static void
@@ -156,6 +169,8 @@ cksim_state_finalize (GObject *object)
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->devices_by_id, g_hash_table_unref);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
+  g_clear_pointer (&self->factory, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cksim_state_parent_class)->finalize (object);
 }
@@ -186,6 +201,8 @@ cksim_state_init (CkSimState *self)
   self->by_login = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) cksim_device_free);
   self->devices_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->factory = g_ptr_array_new_with_free_func ((GDestroyNotify) cksim_device_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
 }
 
 CkSimState *
@@ -234,8 +251,8 @@ cksim_state_get_app_secret (CkSimState *self,
 
 /* Users */
 
-static char *
-normalize_identity (const char *identity)
+char *
+cksim_normalize_identity (const char *identity)
 {
   if (identity[0] == '+')
     return g_strdup (identity);
@@ -251,9 +268,9 @@ index_user (CkSimState *self,
   g_hash_table_insert (self->users_by_key, user->apikey, user);
 }
 
-static void
-user_set_password (CkSimUser  *user,
-                   const char *password)
+void
+cksim_user_set_password (CkSimUser  *user,
+                         const char *password)
 {
   g_free (user->password_salt);
   g_free (user->password_hash);
@@ -274,7 +291,7 @@ cksim_state_add_user (CkSimState  *self,
   g_return_val_if_fail (CKSIM_IS_STATE (self), NULL);
   g_return_val_if_fail (identity != NULL && password != NULL && region != NULL, NULL);
 
-  key = normalize_identity (identity);
+  key = cksim_normalize_identity (identity);
   if (g_hash_table_contains (self->users_by_id, key))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -289,7 +306,7 @@ cksim_state_add_user (CkSimState  *self,
   user->region = g_strdup (region);
   user->nickname = g_strndup (user->identity, strcspn (user->identity, "@"));
   user->created_ms = cksim_clock_get_time_ms (self->clock);
-  user_set_password (user, password);
+  cksim_user_set_password (user, password);
   index_user (self, user);
   cksim_state_changed (self);
   return user;
@@ -303,7 +320,7 @@ cksim_state_find_user (CkSimState *self,
 
   if (identity == NULL)
     return NULL;
-  key = normalize_identity (identity);
+  key = cksim_normalize_identity (identity);
   return g_hash_table_lookup (self->users_by_id, key);
 }
 
@@ -511,6 +528,16 @@ cksim_device_watchers (const CkSimDevice *device)
 }
 
 GPtrArray *
+cksim_state_all_devices (CkSimState *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->devices->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (self->devices, i));
+  return list;
+}
+
+GPtrArray *
 cksim_state_list_devices (CkSimState *self,
                           const char *apikey)
 {
@@ -548,6 +575,250 @@ cksim_state_share_device (CkSimState  *self,
   return TRUE;
 }
 
+/* Factory inventory */
+
+void
+cksim_state_add_factory_device (CkSimState  *self,
+                                CkSimDevice *device)
+{
+  g_return_if_fail (CKSIM_IS_STATE (self));
+  g_return_if_fail (device != NULL && device->owner_apikey == NULL);
+
+  device->online = FALSE;
+  g_ptr_array_add (self->factory, device);
+  cksim_state_changed (self);
+}
+
+CkSimDevice *
+cksim_state_find_factory_device (CkSimState *self,
+                                 const char *deviceid)
+{
+  for (guint i = 0; deviceid != NULL && i < self->factory->len; i++)
+    {
+      CkSimDevice *device = g_ptr_array_index (self->factory, i);
+
+      if (g_str_equal (device->deviceid, deviceid))
+        return device;
+    }
+  return NULL;
+}
+
+char *
+cksim_device_gsm_id (const CkSimDevice *device)
+{
+  g_autofree char *text = g_strconcat (device->deviceid, device->devicekey, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_MD5, text, -1);
+}
+
+static CkSimDevice *
+find_by_gsm_id_in (GPtrArray  *devices,
+                   const char *gsm_id)
+{
+  for (guint i = 0; i < devices->len; i++)
+    {
+      CkSimDevice *device = g_ptr_array_index (devices, i);
+      g_autofree char *id = cksim_device_gsm_id (device);
+
+      if (g_str_equal (id, gsm_id))
+        return device;
+    }
+  return NULL;
+}
+
+CkSimDevice *
+cksim_state_find_by_gsm_id (CkSimState *self,
+                            const char *gsm_id)
+{
+  CkSimDevice *device;
+
+  if (gsm_id == NULL)
+    return NULL;
+  device = find_by_gsm_id_in (self->devices, gsm_id);
+  return device != NULL ? device : find_by_gsm_id_in (self->factory, gsm_id);
+}
+
+CkSimDevice *
+cksim_state_install_device (CkSimState  *self,
+                            CkSimDevice *factory_device,
+                            const char  *owner_apikey,
+                            const char  *name)
+{
+  CkSimDevice *device;
+  gint64 now = cksim_clock_get_time_ms (self->clock);
+  guint index;
+
+  g_return_val_if_fail (factory_device->owner_apikey == NULL, NULL);
+  if (!g_ptr_array_find (self->factory, factory_device, &index))
+    return NULL;
+
+  device = g_ptr_array_steal_index (self->factory, index);
+  device->owner_apikey = g_strdup (owner_apikey);
+  g_free (device->name);
+  device->name = g_strdup (name);
+  device->online = TRUE;
+  device->created_ms = now;
+  device->online_ms = now;
+  cksim_state_add_device (self, device);
+  return device;
+}
+
+void
+cksim_state_uninstall_device (CkSimState  *self,
+                              CkSimDevice *device)
+{
+  guint index;
+
+  g_return_if_fail (device->owner_apikey != NULL);
+
+  if (!g_ptr_array_find (self->devices, device, &index))
+    return;
+  g_hash_table_remove (self->devices_by_id, device->deviceid);
+  g_ptr_array_steal_index (self->devices, index);
+  g_clear_pointer (&device->owner_apikey, g_free);
+  g_ptr_array_set_size (device->shares, 0);
+  g_ptr_array_set_size (device->groups, 0);
+  json_object_unref (device->tags);
+  device->tags = json_object_new ();
+  device->offline_ms = cksim_clock_get_time_ms (self->clock);
+  cksim_state_add_factory_device (self, device);
+}
+
+/* Groups */
+
+static int
+compare_group_index (gconstpointer a,
+                     gconstpointer b)
+{
+  const CkSimGroup *ga = *(CkSimGroup * const *) a;
+  const CkSimGroup *gb = *(CkSimGroup * const *) b;
+
+  return (ga->index > gb->index) - (ga->index < gb->index);
+}
+
+GPtrArray *
+cksim_state_list_groups (CkSimState *self,
+                         const char *owner_apikey)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      CkSimGroup *group = g_ptr_array_index (self->groups, i);
+
+      if (g_strcmp0 (group->owner_apikey, owner_apikey) == 0)
+        g_ptr_array_add (list, group);
+    }
+  /* Stable: equal indexes keep their insertion order. */
+  g_ptr_array_sort (list, compare_group_index);
+  return list;
+}
+
+/* Places @group at @index (1-based) among its owner's groups, then numbers
+ * them 1..N: spec §3.15 "inserted at that position, the others shift". */
+static void
+place_group (CkSimState *self,
+             CkSimGroup *group,
+             int         index)
+{
+  g_autoptr(GPtrArray) list = cksim_state_list_groups (self, group->owner_apikey);
+  guint position;
+
+  g_ptr_array_remove (list, group);
+  position = index <= 0 ? list->len : MIN ((guint) index - 1, list->len);
+  g_ptr_array_insert (list, position, group);
+  for (guint i = 0; i < list->len; i++)
+    ((CkSimGroup *) g_ptr_array_index (list, i))->index = i + 1;
+}
+
+CkSimGroup *
+cksim_state_add_group (CkSimState *self,
+                       const char *owner_apikey,
+                       const char *name,
+                       int         index)
+{
+  CkSimGroup *group = g_new0 (CkSimGroup, 1);
+  g_autofree char *seed = g_strdup_printf ("%s %s %" G_GINT64_FORMAT " %u", owner_apikey, name,
+                                           g_get_real_time (), g_random_int ());
+  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, seed, -1);
+
+  group->id = g_strndup (md5, 24);
+  group->owner_apikey = g_strdup (owner_apikey);
+  group->name = g_strdup (name);
+  group->created_ms = cksim_clock_get_time_ms (self->clock);
+  g_ptr_array_add (self->groups, group);
+  place_group (self, group, index);
+  cksim_state_changed (self);
+  return group;
+}
+
+CkSimGroup *
+cksim_state_find_group (CkSimState *self,
+                        const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->groups->len; i++)
+    {
+      CkSimGroup *group = g_ptr_array_index (self->groups, i);
+
+      if (g_str_equal (group->id, id))
+        return group;
+    }
+  return NULL;
+}
+
+void
+cksim_state_move_group (CkSimState *self,
+                        CkSimGroup *group,
+                        int         index)
+{
+  if (index <= 0)
+    return;
+  place_group (self, group, index);
+  cksim_state_changed (self);
+}
+
+void
+cksim_state_remove_group (CkSimState *self,
+                          CkSimGroup *group)
+{
+  g_autofree char *owner = g_strdup (group->owner_apikey);
+  g_autoptr(GPtrArray) rest = NULL;
+
+  for (guint i = 0; i < self->devices->len; i++)
+    cksim_device_set_in_group (g_ptr_array_index (self->devices, i), group->id, FALSE);
+  g_ptr_array_remove (self->groups, group);
+  rest = cksim_state_list_groups (self, owner);
+  for (guint i = 0; i < rest->len; i++)
+    ((CkSimGroup *) g_ptr_array_index (rest, i))->index = i + 1;
+  cksim_state_changed (self);
+}
+
+gboolean
+cksim_device_in_group (const CkSimDevice *device,
+                       const char        *group_id)
+{
+  for (guint i = 0; i < device->groups->len; i++)
+    if (g_str_equal (g_ptr_array_index (device->groups, i), group_id))
+      return TRUE;
+  return FALSE;
+}
+
+void
+cksim_device_set_in_group (CkSimDevice *device,
+                           const char  *group_id,
+                           gboolean     member)
+{
+  for (guint i = 0; i < device->groups->len; i++)
+    if (g_str_equal (g_ptr_array_index (device->groups, i), group_id))
+      {
+        if (!member)
+          g_ptr_array_remove_index (device->groups, i);
+        return;
+      }
+  if (member)
+    g_ptr_array_add (device->groups, g_strdup (group_id));
+}
+
 /* Dump and load */
 
 static void
@@ -581,6 +852,11 @@ dump_users (CkSimState  *self,
       json_builder_add_string_value (b, user->nickname);
       json_builder_set_member_name (b, "createdMs");
       json_builder_add_int_value (b, user->created_ms);
+      if (user->not_activated)
+        {
+          json_builder_set_member_name (b, "notActivated");
+          json_builder_add_boolean_value (b, TRUE);
+        }
       if (persist)
         {
           json_builder_set_member_name (b, "passwordSalt");
@@ -648,55 +924,88 @@ add_string_member (JsonBuilder *b,
 }
 
 static void
-dump_devices (CkSimState  *self,
-              JsonBuilder *b,
-              gboolean     persist)
+dump_device (CkSimDevice *device,
+             JsonBuilder *b,
+             gboolean     persist)
 {
-  json_builder_set_member_name (b, "devices");
+  json_builder_begin_object (b);
+  add_string_member (b, "deviceid", device->deviceid);
+  add_string_member (b, "name", device->name);
+  add_string_member (b, "owner", device->owner_apikey);
+  json_builder_set_member_name (b, "uiid");
+  json_builder_add_int_value (b, device->uiid);
+  add_string_member (b, "model", device->model);
+  add_string_member (b, "productModel", device->product_model);
+  add_string_member (b, "ui", device->ui);
+  if (persist)
+    add_string_member (b, "devicekey", device->devicekey);
+  json_builder_set_member_name (b, "online");
+  json_builder_add_boolean_value (b, device->online);
+  json_builder_set_member_name (b, "createdMs");
+  json_builder_add_int_value (b, device->created_ms);
+  json_builder_set_member_name (b, "onlineMs");
+  json_builder_add_int_value (b, device->online_ms);
+  json_builder_set_member_name (b, "offlineMs");
+  json_builder_add_int_value (b, device->offline_ms);
+  json_builder_set_member_name (b, "params");
+  json_builder_add_value (b, cksim_json_object_node (device->params));
+  json_builder_set_member_name (b, "tags");
+  json_builder_add_value (b, cksim_json_object_node (device->tags));
+  json_builder_set_member_name (b, "shares");
   json_builder_begin_array (b);
-  for (guint i = 0; i < self->devices->len; i++)
+  for (guint j = 0; j < device->shares->len; j++)
     {
-      CkSimDevice *device = g_ptr_array_index (self->devices, i);
+      CkSimShare *share = g_ptr_array_index (device->shares, j);
 
       json_builder_begin_object (b);
-      add_string_member (b, "deviceid", device->deviceid);
-      add_string_member (b, "name", device->name);
-      add_string_member (b, "owner", device->owner_apikey);
-      json_builder_set_member_name (b, "uiid");
-      json_builder_add_int_value (b, device->uiid);
-      add_string_member (b, "model", device->model);
-      add_string_member (b, "productModel", device->product_model);
-      add_string_member (b, "ui", device->ui);
-      if (persist)
-        add_string_member (b, "devicekey", device->devicekey);
-      json_builder_set_member_name (b, "online");
-      json_builder_add_boolean_value (b, device->online);
-      json_builder_set_member_name (b, "createdMs");
-      json_builder_add_int_value (b, device->created_ms);
-      json_builder_set_member_name (b, "onlineMs");
-      json_builder_add_int_value (b, device->online_ms);
-      json_builder_set_member_name (b, "offlineMs");
-      json_builder_add_int_value (b, device->offline_ms);
-      json_builder_set_member_name (b, "params");
-      json_builder_add_value (b, cksim_json_object_node (device->params));
-      json_builder_set_member_name (b, "tags");
-      json_builder_add_value (b, cksim_json_object_node (device->tags));
-      json_builder_set_member_name (b, "shares");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < device->shares->len; j++)
-        {
-          CkSimShare *share = g_ptr_array_index (device->shares, j);
+      add_string_member (b, "apikey", share->user_apikey);
+      json_builder_set_member_name (b, "permit");
+      json_builder_add_int_value (b, share->permit);
+      add_string_member (b, "note", share->note);
+      json_builder_set_member_name (b, "shareTime");
+      json_builder_add_int_value (b, share->share_time);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < device->groups->len; j++)
+    json_builder_add_string_value (b, g_ptr_array_index (device->groups, j));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
 
-          json_builder_begin_object (b);
-          add_string_member (b, "apikey", share->user_apikey);
-          json_builder_set_member_name (b, "permit");
-          json_builder_add_int_value (b, share->permit);
-          add_string_member (b, "note", share->note);
-          json_builder_set_member_name (b, "shareTime");
-          json_builder_add_int_value (b, share->share_time);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+static void
+dump_device_array (GPtrArray   *devices,
+                   const char  *name,
+                   JsonBuilder *b,
+                   gboolean     persist)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < devices->len; i++)
+    dump_device (g_ptr_array_index (devices, i), b, persist);
+  json_builder_end_array (b);
+}
+
+static void
+dump_groups (CkSimState  *self,
+             JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      CkSimGroup *group = g_ptr_array_index (self->groups, i);
+
+      json_builder_begin_object (b);
+      add_string_member (b, "id", group->id);
+      add_string_member (b, "owner", group->owner_apikey);
+      add_string_member (b, "name", group->name);
+      json_builder_set_member_name (b, "index");
+      json_builder_add_int_value (b, group->index);
+      json_builder_set_member_name (b, "createdMs");
+      json_builder_add_int_value (b, group->created_ms);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -713,6 +1022,8 @@ cksim_state_dump (CkSimState *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "clockOffset");
   json_builder_add_int_value (b, cksim_clock_get_offset (self->clock));
+  json_builder_set_member_name (b, "clockOffsetMs");
+  json_builder_add_int_value (b, cksim_clock_get_offset_ms (self->clock));
   if (!persist)
     {
       json_builder_set_member_name (b, "now");
@@ -722,7 +1033,9 @@ cksim_state_dump (CkSimState *self,
   json_builder_add_int_value (b, self->login_count);
   dump_users (self, b, persist);
   dump_sessions (self, b, persist);
-  dump_devices (self, b, persist);
+  dump_device_array (self->devices, "devices", b, persist);
+  dump_device_array (self->factory, "factory", b, persist);
+  dump_groups (self, b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -759,12 +1072,13 @@ load_user (CkSimState *self,
   user = g_new0 (CkSimUser, 1);
   user->id = g_strdup (get_str (o, "_id") ? get_str (o, "_id") : "000000000000000000000000");
   user->apikey = g_strdup (get_str (o, "apikey"));
-  user->identity = normalize_identity (identity);
+  user->identity = cksim_normalize_identity (identity);
   user->region = g_strdup (get_str (o, "region") ? get_str (o, "region") : "eu");
   user->nickname = g_strdup (get_str (o, "nickname") ? get_str (o, "nickname") : "");
   user->password_salt = g_strdup (get_str (o, "passwordSalt"));
   user->password_hash = g_strdup (get_str (o, "passwordHmac"));
   user->created_ms = json_object_get_int_member_with_default (o, "createdMs", 0);
+  user->not_activated = json_object_get_boolean_member_with_default (o, "notActivated", FALSE);
   index_user (self, user);
   return TRUE;
 }
@@ -792,16 +1106,24 @@ load_session (CkSimState *self,
 }
 
 static gboolean
-load_device (CkSimState *self,
-             JsonObject *o)
+device_id_taken (CkSimState *self,
+                 const char *deviceid)
+{
+  return cksim_state_find_device (self, deviceid) != NULL
+         || cksim_state_find_factory_device (self, deviceid) != NULL;
+}
+
+static CkSimDevice *
+parse_device (CkSimState *self,
+              JsonObject *o)
 {
   g_autoptr(JsonObject) params = NULL;
   CkSimDevice *device;
   JsonArray *shares;
+  JsonArray *groups;
 
-  if (get_str (o, "deviceid") == NULL || get_str (o, "owner") == NULL
-      || cksim_state_find_device (self, get_str (o, "deviceid")) != NULL)
-    return FALSE;
+  if (get_str (o, "deviceid") == NULL || device_id_taken (self, get_str (o, "deviceid")))
+    return NULL;
 
   params = get_obj_copy (o, "params");
   device = cksim_device_new (get_str (o, "deviceid"),
@@ -839,7 +1161,58 @@ load_device (CkSimState *self,
       share->share_time = json_object_get_int_member_with_default (s, "shareTime", 0);
       g_ptr_array_add (device->shares, share);
     }
+  groups = cksim_json_get_array (o, "groups");
+  for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
+    {
+      JsonNode *id = json_array_get_element (groups, i);
+
+      if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+        g_ptr_array_add (device->groups, g_strdup (json_node_get_string (id)));
+    }
+  return device;
+}
+
+static gboolean
+load_device (CkSimState *self,
+             JsonObject *o)
+{
+  CkSimDevice *device;
+
+  if (get_str (o, "owner") == NULL || (device = parse_device (self, o)) == NULL)
+    return FALSE;
   cksim_state_add_device (self, device);
+  return TRUE;
+}
+
+static gboolean
+load_factory_device (CkSimState *self,
+                     JsonObject *o)
+{
+  CkSimDevice *device = parse_device (self, o);
+
+  if (device == NULL)
+    return FALSE;
+  g_clear_pointer (&device->owner_apikey, g_free);
+  cksim_state_add_factory_device (self, device);
+  return TRUE;
+}
+
+static gboolean
+load_group (CkSimState *self,
+            JsonObject *o)
+{
+  CkSimGroup *group;
+
+  if (get_str (o, "id") == NULL || get_str (o, "owner") == NULL
+      || cksim_state_find_group (self, get_str (o, "id")) != NULL)
+    return FALSE;
+  group = g_new0 (CkSimGroup, 1);
+  group->id = g_strdup (get_str (o, "id"));
+  group->owner_apikey = g_strdup (get_str (o, "owner"));
+  group->name = g_strdup (get_str (o, "name") ? get_str (o, "name") : "");
+  group->index = json_object_get_int_member_with_default (o, "index", 0);
+  group->created_ms = json_object_get_int_member_with_default (o, "createdMs", 0);
+  g_ptr_array_add (self->groups, group);
   return TRUE;
 }
 
@@ -880,11 +1253,16 @@ cksim_state_load (CkSimState  *self,
   o = json_node_get_object (root);
 
   self->loading = TRUE;
-  cksim_clock_set_offset (self->clock, json_object_get_int_member_with_default (o, "clockOffset", 0));
+  if (json_object_has_member (o, "clockOffsetMs"))
+    cksim_clock_set_offset_ms (self->clock, json_object_get_int_member_with_default (o, "clockOffsetMs", 0));
+  else
+    cksim_clock_set_offset (self->clock, json_object_get_int_member_with_default (o, "clockOffset", 0));
   self->login_count = json_object_get_int_member_with_default (o, "loginCount", 0);
   load_array (self, o, "users", load_user);
   load_array (self, o, "sessions", load_session);
   load_array (self, o, "devices", load_device);
+  load_array (self, o, "factory", load_factory_device);
+  load_array (self, o, "groups", load_group);
   self->loading = FALSE;
   return TRUE;
 }

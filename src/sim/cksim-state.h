@@ -19,6 +19,7 @@ typedef struct
   char   *password_salt;
   char   *password_hash;
   gint64  created_ms;
+  gboolean not_activated;  /* e-mail not confirmed: login answers 402 (§8.8.3) */
 } CkSimUser;
 
 /* One (user, appid) login: the live at/rt pair. Tokens are kept hashed. */
@@ -58,7 +59,18 @@ typedef struct
   JsonObject *params;         /* the shadow */
   JsonObject *tags;
   GPtrArray  *shares;         /* CkSimShare */
+  GPtrArray  *groups;         /* char *: group ids of any user (each user sees his own) */
 } CkSimDevice;
+
+/* A user's device folder (spec §3.15). Indexes run 1..N in display order. */
+typedef struct
+{
+  char   *id;                 /* 24 hex */
+  char   *owner_apikey;
+  char   *name;
+  int     index;
+  gint64  created_ms;
+} CkSimGroup;
 
 typedef enum
 {
@@ -105,6 +117,10 @@ CkSimUser    *cksim_state_find_user_by_apikey (CkSimState *self,
 gboolean      cksim_user_check_password     (const CkSimUser *user,
                                              const char   *password);
 gboolean      cksim_user_is_phone           (const CkSimUser *user);
+void          cksim_user_set_password       (CkSimUser    *user,
+                                             const char   *password);
+/* "+<digits>" stays, an e-mail goes to lower case. */
+char         *cksim_normalize_identity      (const char   *identity) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A new at/rt pair for (user, appid) living @at_ttl / @rt_ttl s, revoking the older one. The plain
  * tokens go to @at and @rt; the revoked pair's at hash (if any) to
@@ -132,6 +148,8 @@ void          cksim_state_add_device        (CkSimState   *self,
                                              CkSimDevice  *device);
 CkSimDevice  *cksim_state_find_device       (CkSimState   *self,
                                              const char   *deviceid);
+/* (transfer container): every installed device, in insertion order. */
+GPtrArray    *cksim_state_all_devices       (CkSimState   *self);
 /* (transfer container): devices owned by or shared to @apikey, stable order. */
 GPtrArray    *cksim_state_list_devices      (CkSimState   *self,
                                              const char   *apikey);
@@ -150,6 +168,50 @@ CkSimDevice  *cksim_device_new              (const char   *deviceid,
                                              int           uiid,
                                              JsonObject   *params);
 void          cksim_device_free             (CkSimDevice  *device);
+
+/* The factory inventory (spec §8.8.5–6): devices made but owned by nobody
+ * (owner_apikey NULL). Adding one moves it to the installed devices; deleting
+ * an installed device moves it back, without shares or groups. */
+void          cksim_state_add_factory_device (CkSimState  *self,
+                                              CkSimDevice *device);
+CkSimDevice  *cksim_state_find_factory_device (CkSimState *self,
+                                               const char *deviceid);
+/* The installed or factory device whose gsmId (md5 of deviceid + factory key,
+ * lowercase hex, §3.11) is @gsm_id. */
+CkSimDevice  *cksim_state_find_by_gsm_id    (CkSimState   *self,
+                                             const char   *gsm_id);
+char         *cksim_device_gsm_id           (const CkSimDevice *device) G_GNUC_WARN_UNUSED_RESULT;
+/* Moves a factory device to @owner_apikey, named @name, online. */
+CkSimDevice  *cksim_state_install_device    (CkSimState   *self,
+                                             CkSimDevice  *factory_device,
+                                             const char   *owner_apikey,
+                                             const char   *name);
+/* Back to the factory: no owner, shares, groups or tags; offline. */
+void          cksim_state_uninstall_device  (CkSimState   *self,
+                                             CkSimDevice  *device);
+
+/* Groups */
+CkSimGroup   *cksim_state_add_group         (CkSimState   *self,
+                                             const char   *owner_apikey,
+                                             const char   *name,
+                                             int           index);
+CkSimGroup   *cksim_state_find_group        (CkSimState   *self,
+                                             const char   *id);
+/* (transfer container): @owner_apikey's groups by index. */
+GPtrArray    *cksim_state_list_groups       (CkSimState   *self,
+                                             const char   *owner_apikey);
+/* @index 0: unchanged; else moved there, the others from @index on shift by one. */
+void          cksim_state_move_group        (CkSimState   *self,
+                                             CkSimGroup   *group,
+                                             int           index);
+/* Also drops the group from every device's memberships. */
+void          cksim_state_remove_group      (CkSimState   *self,
+                                             CkSimGroup   *group);
+gboolean      cksim_device_in_group         (const CkSimDevice *device,
+                                             const char   *group_id);
+void          cksim_device_set_in_group     (CkSimDevice  *device,
+                                             const char   *group_id,
+                                             gboolean      member);
 
 /* @persist: the state file form (hashes) rather than the masked dump. */
 JsonNode     *cksim_state_dump              (CkSimState   *self,

@@ -5,6 +5,8 @@
 #include "cksim-ws.h"
 #include "cksim-device.h"
 #include "cksim-json.h"
+#include "cksim-share.h"
+#include "cksim-timers.h"
 
 #include <string.h>
 
@@ -29,6 +31,7 @@ typedef struct
   JsonObject              *accepted;  /* NULL unless the device accepted */
   JsonObject              *reply;
   JsonNode                *sequence;
+  CkSimOutcome             outcome;   /* device reports that follow the ack */
   guint                    source_id;
 } PendingAck;
 
@@ -39,6 +42,14 @@ struct _CkSimWs
   const CkSimConfig *config;
   GPtrArray         *sessions;  /* Session, owned */
   GPtrArray         *pending;   /* PendingAck, owned */
+  CkSimShares       *shares;
+  CkSimEmulator     *emulator;  /* not owned; NULL: plain merges */
+
+  /* Test hooks (/_sim/) */
+  CkSimAckMode       ack_mode;
+  guint              ack_mode_delay_ms;
+  gboolean           answer_pings;
+  guint              handshakes;  /* userOnline frames received */
 };
 
 static void
@@ -62,6 +73,7 @@ pending_free (PendingAck *pending)
   g_clear_pointer (&pending->accepted, json_object_unref);
   g_clear_pointer (&pending->reply, json_object_unref);
   g_clear_pointer (&pending->sequence, json_node_unref);
+  cksim_outcome_clear (&pending->outcome);
   g_free (pending);
 }
 
@@ -77,6 +89,8 @@ cksim_ws_new (CkSimState        *state,
   ws->config = config;
   ws->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) session_free);
   ws->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  ws->shares = cksim_shares_new (state, config);
+  ws->answer_pings = TRUE;
   return ws;
 }
 
@@ -86,6 +100,7 @@ cksim_ws_free (CkSimWs *ws)
   if (ws == NULL)
     return;
   g_clear_pointer (&ws->pending, g_ptr_array_unref);
+  g_clear_pointer (&ws->shares, cksim_shares_free);
   for (guint i = 0; i < ws->sessions->len; i++)
     {
       Session *session = g_ptr_array_index (ws->sessions, i);
@@ -234,6 +249,7 @@ handle_user_online (Session    *session,
   JsonNode *sequence = valid_sequence (message);
   CkSimSession *login = NULL;
 
+  ws->handshakes++;
   if (at == NULL || apikey == NULL || appid == NULL || sequence == NULL
       || g_strcmp0 (member_string (message, "userAgent"), "app") != 0
       || !cksim_auth_check_common (ws->auth, message, FALSE, FALSE))
@@ -375,30 +391,33 @@ on_pending_ack (gpointer user_data)
   CkSimDevice *device = cksim_state_find_device (ws->state, pending->deviceid);
 
   pending->source_id = 0;
+  send_json (pending->conn, pending->reply);
   if (pending->accepted != NULL && device != NULL)
     {
-      /* The shadow changes only once the device has said yes. */
-      cksim_device_merge (device, pending->accepted);
-      cksim_state_changed (ws->state);
-      send_json (pending->conn, pending->reply);
       cksim_ws_relay_update (ws, device, pending->accepted, pending->conn, pending->sequence);
+      cksim_ws_push_outcome (ws, device, &pending->outcome);
     }
-  else
-    send_json (pending->conn, pending->reply);
 
   g_ptr_array_remove (ws->pending, pending);
   return G_SOURCE_REMOVE;
 }
 
 static void
-answer_later (Session    *session,
-              const char *deviceid,
-              JsonObject *accepted,
-              JsonObject *reply,
-              JsonNode   *sequence,
-              guint       delay_ms)
+answer_later (Session      *session,
+              const char   *deviceid,
+              JsonObject   *accepted,
+              JsonObject   *reply,
+              JsonNode     *sequence,
+              CkSimOutcome *outcome,
+              guint         delay_ms)
 {
   PendingAck *pending = g_new0 (PendingAck, 1);
+
+  if (outcome != NULL)
+    {
+      pending->outcome = *outcome;
+      *outcome = (CkSimOutcome) { NULL, NULL };
+    }
 
   pending->ws = session->ws;
   pending->conn = g_object_ref (session->conn);
@@ -413,6 +432,43 @@ answer_later (Session    *session,
     pending->source_id = g_timeout_add (delay_ms, on_pending_ack, pending);
 }
 
+void
+cksim_ws_set_emulator (CkSimWs       *ws,
+                       CkSimEmulator *emulator)
+{
+  ws->emulator = emulator;
+}
+
+void
+cksim_ws_apply (CkSimWs      *ws,
+                CkSimDevice  *device,
+                JsonObject   *accepted,
+                CkSimOutcome *outcome)
+{
+  if (ws->emulator != NULL)
+    cksim_emulator_apply (ws->emulator, device, accepted, outcome);
+  else
+    cksim_device_merge (device, accepted);
+  cksim_state_changed (ws->state);
+}
+
+void
+cksim_ws_push_outcome (CkSimWs      *ws,
+                       CkSimDevice  *device,
+                       CkSimOutcome *outcome)
+{
+  for (guint i = 0; outcome->reports != NULL && i < outcome->reports->len; i++)
+    cksim_ws_push_report (ws, device, g_ptr_array_index (outcome->reports, i));
+  g_clear_pointer (&outcome->reports, g_ptr_array_unref);
+}
+
+/* The device's answer latency: the configured one unless a test delays it. */
+static guint
+ack_delay (CkSimWs *ws)
+{
+  return ws->ack_mode == CKSIM_ACK_DELAY ? ws->ack_mode_delay_ms : ws->config->ack_delay_ms;
+}
+
 static void
 handle_update (Session    *session,
                JsonObject *message,
@@ -424,37 +480,108 @@ handle_update (Session    *session,
   JsonNode *params = json_object_get_member (message, "params");
   CkSimDevice *device;
   JsonObject *accepted = NULL;
+  JsonObject *reply;
+  CkSimOutcome outcome = { NULL, NULL };
   g_autofree char *reason = NULL;
   CkSimDeviceAck ack;
   int code;
 
   if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
     {
-      g_autoptr(JsonObject) reply = bad_request (sequence);
+      g_autoptr(JsonObject) bad = bad_request (sequence);
 
-      send_json (session->conn, reply);
+      send_json (session->conn, bad);
       return;
     }
 
   device = cksim_state_find_device (ws->state, deviceid);
   code = check_device_access (session, device, message);
+  /* The cloud's own check: a sharee's timer changes within the permit (§8.5). */
+  if (code == 0)
+    code = cksim_timers_check_permit (device, session->apikey, json_node_get_object (params));
   if (code == 0 && !device->online)
     code = 503;
   if (code != 0)
     {
-      g_autoptr(JsonObject) reply = device_reply (code, deviceid, apikey, sequence);
+      g_autoptr(JsonObject) refusal = device_reply (code, deviceid, apikey, sequence);
 
-      send_json (session->conn, reply);
+      send_json (session->conn, refusal);
       return;
     }
 
+  /* Test hook: the command vanishes in the cloud, nothing applied or answered. */
+  if (ws->ack_mode == CKSIM_ACK_SWALLOW)
+    return;
+
   ack = cksim_device_check_update (device, json_node_get_object (params),
-                                   ws->config->compat, &accepted, &reason);
+                                   ws->config, &accepted, &reason);
   if (ack != CKSIM_DEVICE_ACK_OK)
     g_debug ("Device %s answers %d: %s", deviceid, ack, reason ? reason : "asleep");
-  answer_later (session, deviceid, accepted, device_reply (ack, deviceid, apikey, sequence),
-                sequence,
-                ack == CKSIM_DEVICE_ACK_SILENT ? ws->config->ack_timeout_ms : ws->config->ack_delay_ms);
+
+  /* The device decides and switches at once; the delay is the answer's way
+   * back. So an answer lost with a dropped socket leaves the change applied,
+   * and a query after reconnecting sees it (spec Appendix B, step 9). */
+  reply = device_reply (ack, deviceid, apikey, sequence);
+  if (accepted != NULL)
+    {
+      cksim_ws_apply (ws, device, accepted, &outcome);
+      if (outcome.config != NULL)
+        json_object_set_object_member (reply, "config", json_object_ref (outcome.config));
+    }
+  answer_later (session, deviceid, accepted, reply, sequence, &outcome,
+                ack == CKSIM_DEVICE_ACK_SILENT ? ws->config->ack_timeout_ms : ack_delay (ws));
+}
+
+static gboolean
+user_is_online (const char *apikey,
+                gpointer    user_data)
+{
+  CkSimWs *ws = user_data;
+
+  for (guint i = 0; i < ws->sessions->len; i++)
+    {
+      Session *session = g_ptr_array_index (ws->sessions, i);
+
+      if (session->authenticated && !session->closing && g_str_equal (session->apikey, apikey))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* share, updateShare, cancelShare (spec §4.9): the owner's side. */
+static void
+handle_share (Session    *session,
+              const char *action,
+              JsonObject *message,
+              JsonNode   *sequence)
+{
+  CkSimWs *ws = session->ws;
+  const char *deviceid = member_string (message, "deviceid");
+  const char *apikey = member_string (message, "apikey");
+  JsonNode *params = json_object_get_member (message, "params");
+  CkSimDevice *device;
+  CkSimShareAnswer answer;
+  JsonObject *reply;
+
+  if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
+    {
+      g_autoptr(JsonObject) bad = bad_request (sequence);
+
+      send_json (session->conn, bad);
+      return;
+    }
+
+  device = cksim_state_find_device (ws->state, deviceid);
+  if (check_device_access (session, device, message) != 0)
+    answer = (CkSimShareAnswer) { 403, 0, 0 };
+  else
+    answer = cksim_shares_handle (ws->shares, action, device, session->apikey,
+                                  json_node_get_object (params), user_is_online, ws);
+
+  reply = device_reply (answer.error, deviceid, apikey, sequence);
+  if (answer.error == 0)
+    json_object_set_int_member (reply, "result", answer.result);
+  answer_later (session, deviceid, NULL, reply, sequence, NULL, answer.delay_ms);
 }
 
 static void
@@ -536,6 +663,9 @@ handle_request (Session    *session,
     handle_update (session, message, sequence);
   else if (g_str_equal (action, "query"))
     handle_query (session, message, sequence);
+  else if (g_str_equal (action, "share") || g_str_equal (action, "updateShare")
+           || g_str_equal (action, "cancelShare"))
+    handle_share (session, action, message, sequence);
   else
     {
       g_autoptr(JsonObject) reply = bad_request (sequence);
@@ -561,7 +691,8 @@ on_message (SoupWebsocketConnection *conn,
 
   if (type == SOUP_WEBSOCKET_DATA_TEXT && len == 4 && memcmp (data, "ping", 4) == 0)
     {
-      soup_websocket_connection_send_text (conn, "pong");
+      if (session->ws->answer_pings)
+        soup_websocket_connection_send_text (conn, "pong");
       return;
     }
 
@@ -685,4 +816,58 @@ cksim_ws_dump (CkSimWs *ws)
   node = json_node_init_array (json_node_alloc (), array);
   json_array_unref (array);
   return node;
+}
+
+/* Test hooks */
+
+void
+cksim_ws_set_ack_mode (CkSimWs      *ws,
+                       CkSimAckMode  mode,
+                       guint         delay_ms)
+{
+  ws->ack_mode = mode;
+  ws->ack_mode_delay_ms = delay_ms;
+}
+
+void
+cksim_ws_set_answer_pings (CkSimWs  *ws,
+                           gboolean  answer)
+{
+  ws->answer_pings = !!answer;
+}
+
+guint
+cksim_ws_get_handshake_count (CkSimWs *ws)
+{
+  return ws->handshakes;
+}
+
+void
+cksim_ws_set_share_policy (CkSimWs          *ws,
+                           const char       *apikey,
+                           CkSimSharePolicy  policy)
+{
+  cksim_shares_set_policy (ws->shares, apikey, policy);
+}
+
+void
+cksim_ws_push_report (CkSimWs     *ws,
+                      CkSimDevice *device,
+                      JsonObject  *params)
+{
+  g_autoptr(JsonObject) report = json_object_new ();
+
+  cksim_device_merge (device, params);
+  cksim_state_changed (ws->state);
+
+  json_object_set_string_member (report, "action", "update");
+  json_object_set_string_member (report, "deviceid", device->deviceid);
+  json_object_set_string_member (report, "apikey", device->owner_apikey);
+  json_object_set_string_member (report, "userAgent", "device");
+  json_object_set_int_member (report, "ts", 0);
+  json_object_set_member (report, "params", cksim_json_object_node (params));
+  json_object_set_string_member (report, "from", "device");
+  push_to_watchers (ws, device, report, NULL);
+  if (ws->emulator != NULL)
+    cksim_emulator_after_report (ws->emulator, device, params);
 }

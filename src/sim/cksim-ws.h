@@ -6,6 +6,8 @@
 
 #include "cksim-auth.h"
 #include "cksim-config.h"
+#include "cksim-emulator.h"
+#include "cksim-share.h"
 #include "cksim-state.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,9 @@ CkSimWs *cksim_ws_new            (CkSimState        *state,
                                   CkSimAuth         *auth,
                                   const CkSimConfig *config);
 void     cksim_ws_free           (CkSimWs           *ws);
+/* The device emulator accepted updates and reports go through (none: plain merges). */
+void     cksim_ws_set_emulator   (CkSimWs           *ws,
+                                  CkSimEmulator     *emulator);
 
 /* A new connection from soup_server_add_websocket_handler(). */
 void     cksim_ws_accept         (CkSimWs           *ws,
@@ -44,6 +49,43 @@ void     cksim_ws_relay_update   (CkSimWs           *ws,
                                   JsonObject        *params,
                                   SoupWebsocketConnection *sender,
                                   JsonNode          *sequence);
+/* Stores an accepted update through the emulator (derived state, "get"
+ * answers in @outcome; initialise it with { NULL, NULL }). */
+void     cksim_ws_apply          (CkSimWs           *ws,
+                                  CkSimDevice       *device,
+                                  JsonObject        *accepted,
+                                  CkSimOutcome      *outcome);
+/* Pushes the device reports of an outcome (cksim_emulator_apply()). */
+void     cksim_ws_push_outcome   (CkSimWs           *ws,
+                                  CkSimDevice       *device,
+                                  CkSimOutcome      *outcome);
+/* A device report (spec §4.7.1): merged into the shadow and pushed with
+ * userAgent "device" to every session with access; the emulator may react
+ * (a TH in auto mode flips its switch and reports that too). */
+void     cksim_ws_push_report    (CkSimWs           *ws,
+                                  CkSimDevice       *device,
+                                  JsonObject        *params);
+
+/* Test hooks: what happens to update commands a device would answer. */
+typedef enum
+{
+  CKSIM_ACK_NORMAL,   /* after ack-delay-ms */
+  CKSIM_ACK_DELAY,    /* after the given delay (the device switches at once) */
+  CKSIM_ACK_SWALLOW,  /* dropped in the cloud: nothing applied, nothing answered */
+} CkSimAckMode;
+
+void     cksim_ws_set_ack_mode   (CkSimWs           *ws,
+                                  CkSimAckMode       mode,
+                                  guint              delay_ms);
+/* FALSE: text pings go unanswered (to trip the client's pong watchdog). */
+void     cksim_ws_set_answer_pings (CkSimWs         *ws,
+                                    gboolean         answer);
+/* userOnline frames received so far, successful or not. */
+guint    cksim_ws_get_handshake_count (CkSimWs      *ws);
+void     cksim_ws_set_share_policy (CkSimWs         *ws,
+                                    const char      *apikey,
+                                    CkSimSharePolicy policy);
+
 /* Authenticated sessions, for the state dump: [{apikey, appid}]. */
 JsonNode *cksim_ws_dump          (CkSimWs           *ws) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -33,6 +33,18 @@ typedef struct
   int       ack_timeout_ms;
   int       idle_timeout_ms;
   int       handshake_timeout_ms;
+  gboolean  rate_limit;
+  gint64    code_ttl;
+  gint64    code_interval;
+  int       share_timeout_ms;
+  int       rate_limit_gap_ms;
+  int       rate_limit_max;
+  gint64    rate_limit_window;
+  int       timer_limit;
+  int       metering_interval_ms;
+  int       travel_ms;
+  gboolean  demo_script;
+  int       script_interval_ms;
 } Options;
 
 static gboolean
@@ -156,6 +168,38 @@ set_intervals (CkSimServer   *server,
     g_object_set (server, "idle-timeout-ms", (guint) o->idle_timeout_ms, NULL);
   if (o->handshake_timeout_ms >= 0)
     g_object_set (server, "handshake-timeout-ms", (guint) o->handshake_timeout_ms, NULL);
+  if (o->code_ttl > 0)
+    g_object_set (server, "code-ttl", o->code_ttl, NULL);
+  if (o->code_interval >= 0)
+    g_object_set (server, "code-interval", o->code_interval, NULL);
+  if (o->share_timeout_ms >= 0)
+    g_object_set (server, "share-timeout-ms", (guint) o->share_timeout_ms, NULL);
+  if (o->rate_limit_gap_ms >= 0)
+    g_object_set (server, "rate-limit-gap-ms", (guint) o->rate_limit_gap_ms, NULL);
+  if (o->rate_limit_max > 0)
+    g_object_set (server, "rate-limit-max", (guint) o->rate_limit_max, NULL);
+  if (o->rate_limit_window > 0)
+    g_object_set (server, "rate-limit-window", o->rate_limit_window, NULL);
+  if (o->timer_limit >= 0)
+    g_object_set (server, "timer-limit", (guint) o->timer_limit, NULL);
+  if (o->metering_interval_ms > 0)
+    g_object_set (server, "metering-interval-ms", (guint) o->metering_interval_ms, NULL);
+  if (o->travel_ms >= 0)
+    g_object_set (server, "travel-ms", (guint) o->travel_ms, NULL);
+  if (o->script_interval_ms > 0)
+    g_object_set (server, "script-interval-ms", (guint) o->script_interval_ms, NULL);
+  g_object_set (server, "rate-limit", o->rate_limit, "demo-script", o->demo_script, NULL);
+}
+
+/* No SMS or e-mail here: the code is simulator test data, shown on stdout. */
+static void
+on_code_sent (CkSimServer *server,
+              const char  *identity,
+              const char  *code,
+              gpointer     user_data)
+{
+  printf ("Verification code for %s: %s\n", identity, code);
+  fflush (stdout);
 }
 
 static int
@@ -201,6 +245,7 @@ run (Options *o)
     }
   if (o->demo)
     cksim_server_load_demo (server);
+  g_signal_connect (server, "code-sent", G_CALLBACK (on_code_sent), NULL);
 
   if (!cksim_server_listen (server, (guint) o->port, &error))
     {
@@ -230,7 +275,8 @@ main (int   argc,
   Options o = {
     .region = g_strdup (CKSIM_DEMO_REGION),
     .ts_window = -1, .ack_delay_ms = -1, .ack_timeout_ms = -1,
-    .idle_timeout_ms = -1, .handshake_timeout_ms = -1,
+    .idle_timeout_ms = -1, .handshake_timeout_ms = -1, .code_interval = -1,
+    .share_timeout_ms = -1, .rate_limit_gap_ms = -1, .timer_limit = -1, .travel_ms = -1,
   };
   const GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &o.port, "Port on 127.0.0.1 (default 0: any free port)", "N" },
@@ -262,6 +308,30 @@ main (int   argc,
       "Close a silent WebSocket after this (default hbInterval + 37 s)", "MS" },
     { "handshake-timeout-ms", 0, 0, G_OPTION_ARG_INT, &o.handshake_timeout_ms,
       "Close a WebSocket without userOnline after this (default 10000)", "MS" },
+    { "rate-limit", 0, 0, G_OPTION_ARG_NONE, &o.rate_limit,
+      "Per IP and endpoint: 500 ms between calls, 300 calls per 5 minutes (else error 429)", NULL },
+    { "code-ttl", 0, 0, G_OPTION_ARG_INT64, &o.code_ttl,
+      "Verification code lifetime (default 600)", "SECONDS" },
+    { "code-interval", 0, 0, G_OPTION_ARG_INT64, &o.code_interval,
+      "Minimum time between two codes for one identity (default 60)", "SECONDS" },
+    { "share-timeout-ms", 0, 0, G_OPTION_ARG_INT, &o.share_timeout_ms,
+      "A share receiver that does not answer gets error 504 after this (default 60000)", "MS" },
+    { "rate-limit-gap-ms", 0, 0, G_OPTION_ARG_INT, &o.rate_limit_gap_ms,
+      "With --rate-limit: minimum gap per IP and endpoint (default 500)", "MS" },
+    { "rate-limit-max", 0, 0, G_OPTION_ARG_INT, &o.rate_limit_max,
+      "With --rate-limit: calls per IP and endpoint per window (default 300)", "N" },
+    { "rate-limit-window", 0, 0, G_OPTION_ARG_INT64, &o.rate_limit_window,
+      "With --rate-limit: the window of --rate-limit-max (default 300)", "SECONDS" },
+    { "timer-limit", 0, 0, G_OPTION_ARG_INT, &o.timer_limit,
+      "Timers per device; more gives device error 400 (default 16)", "N" },
+    { "metering-interval-ms", 0, 0, G_OPTION_ARG_INT, &o.metering_interval_ms,
+      "Metering devices report at least this often while uiActive (default 10000)", "MS" },
+    { "travel-ms", 0, 0, G_OPTION_ARG_INT, &o.travel_ms,
+      "A cover's, garage door's or motor's full 0-100 travel (default 10000)", "MS" },
+    { "demo-script", 0, 0, G_OPTION_ARG_NONE, &o.demo_script,
+      "Scripted demo life: TH drift, POW load steps, a door opening, a device going offline and back", NULL },
+    { "script-interval-ms", 0, 0, G_OPTION_ARG_INT, &o.script_interval_ms,
+      "The --demo-script tick (default 30000)", "MS" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -280,7 +350,9 @@ main (int   argc,
     "simulator test data only. Prefer the environment variables RELAY_SIM_APPS\n"
     "(\"ID:SECRET,ID:SECRET\") and RELAY_SIM_USERS (\"email:password,...\").\n"
     "The first line on stdout is \"relay-sim listening on URL\"; with --demo the\n"
-    "next is \"Demo account: EMAIL / PASSWORD\". SIGINT or SIGTERM stop it.");
+    "next is \"Demo account: EMAIL / PASSWORD\". Verification codes (no SMS or\n"
+    "e-mail is sent) are printed as \"Verification code for IDENTITY: NNNN\".\n"
+    "SIGINT or SIGTERM stop it.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

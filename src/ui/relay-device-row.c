@@ -6,27 +6,38 @@
 
 #include <glib/gi18n.h>
 
+#include "relay-device-family.h"
 #include "relay-device-row.h"
 
 /**
  * RelayDeviceRow:
  *
- * One device in the list: its name, its state and a power switch. The switch
- * only ever shows CkDevice:power; flipping it asks the client, which shows the
- * value at once (pending) and rolls it back if the device refuses.
+ * One device in the list view: family icon, name, state summary, whether it
+ * is online, offline or stale, and a quick power switch. Rows are recycled
+ * by GtkListView, so the device is a settable property and every handler
+ * follows it through a GSignalGroup.
+ *
+ * The switch only ever shows CkDevice:power; flipping it asks the client,
+ * which shows the value at once (pending) and rolls it back if the device
+ * refuses.
  */
 struct _RelayDeviceRow
 {
-  AdwActionRow  parent_instance;
+  GtkWidget     parent_instance;
 
   CkClient     *client;
   CkDevice     *device;
+  GSignalGroup *device_signals;
 
+  GtkImage     *family_icon;
+  GtkLabel     *name_label;
+  GtkLabel     *summary_label;
+  GtkLabel     *status_label;
   GtkSwitch    *power_switch;
   GtkSpinner   *pending_spinner;
 };
 
-G_DEFINE_FINAL_TYPE (RelayDeviceRow, relay_device_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (RelayDeviceRow, relay_device_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -40,8 +51,12 @@ static GParamSpec *properties[N_PROPS];
 static void
 sync_power (RelayDeviceRow *self)
 {
-  gboolean power = ck_device_get_power (self->device);
+  gboolean power;
 
+  if (self->device == NULL)
+    return;
+
+  power = ck_device_get_power (self->device);
   /* set_active emits state-set, which lets the switch take the state
    * because it then matches the device; set_state covers a switch whose
    * active already matched but whose state had not followed yet. */
@@ -52,25 +67,62 @@ sync_power (RelayDeviceRow *self)
 static void
 sync_state (RelayDeviceRow *self)
 {
-  gboolean online = ck_device_get_online (self->device);
-  gboolean pending = ck_device_get_pending (self->device);
-  gboolean has_power = ck_device_get_has_power (self->device);
-  const char *subtitle;
+  g_autofree char *summary = NULL;
+  g_autofree char *accessible = NULL;
+  gboolean online, pending, has_power, stale;
+  const char *status;
 
+  if (self->device == NULL)
+    return;
+
+  online = ck_device_get_online (self->device);
+  pending = ck_device_get_pending (self->device);
+  has_power = ck_device_get_has_power (self->device);
+  stale = online && ck_device_get_stale (self->device);
+
+  summary = relay_device_dup_summary (self->device);
   if (!online)
-    subtitle = _("Offline");
+    status = _("Offline");
   else if (pending)
-    subtitle = _("Online · Waiting for the device");
+    status = _("Waiting for the device");
+  else if (stale)
+    status = _("Not updated");
   else
-    subtitle = _("Online");
+    status = _("Online");
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  /* Nothing to switch: neither the switch nor the row (Enter, Space) reacts. */
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary[0] != '\0');
+  gtk_label_set_text (self->status_label, status);
+  /* Online and current is the normal case: only the exceptions are shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !online || pending || stale);
+
+  if (online && !stale)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
+  if (online)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "offline");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "offline");
+
+  gtk_image_set_from_icon_name (self->family_icon,
+                                relay_device_get_icon_name (self->device));
   gtk_widget_set_sensitive (GTK_WIDGET (self->power_switch), online && has_power);
   gtk_widget_set_visible (GTK_WIDGET (self->power_switch), has_power);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), online && has_power);
   gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), pending);
   gtk_spinner_set_spinning (self->pending_spinner, pending);
+
+  accessible = g_strjoin (", ", ck_device_get_name (self->device), summary, status, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+sync_name (RelayDeviceRow *self)
+{
+  if (self->device != NULL)
+    gtk_label_set_text (self->name_label, ck_device_get_name (self->device));
 }
 
 static void
@@ -78,14 +130,33 @@ set_power_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(RelayDeviceRow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* The window tells the user why (CkClient::command-failed); the row only
-   * makes sure the switch shows the device's real state again, if it still
-   * shows a device at all. */
-  if (!ck_client_set_power_finish (CK_CLIENT (object), result, &error) && self->device != NULL)
-    sync_power (self);
+  /* The window tells the user why (CkClient::command-failed) and the
+   * controls follow CkDevice:power, which the client rolled back. */
+  if (!ck_client_set_power_finish (CK_CLIENT (object), result, &error))
+    g_debug ("Power command failed: %s", error->message);
+}
+
+/**
+ * relay_device_request_power:
+ *
+ * Asks for @on unless the device already shows it. The command is not tied
+ * to any widget's life: a row scrolled away or recycled, or a page closed,
+ * must not cancel what the user asked for.
+ */
+void
+relay_device_request_power (CkClient *client,
+                            CkDevice *device,
+                            gboolean  on)
+{
+  g_return_if_fail (CK_IS_CLIENT (client));
+  g_return_if_fail (CK_IS_DEVICE (device));
+
+  if (!ck_device_get_online (device) || ck_device_get_power (device) == on)
+    return;
+
+  ck_client_set_power_async (client, device, on, NULL, set_power_cb, NULL);
 }
 
 static gboolean
@@ -94,45 +165,28 @@ on_power_switch_state_set_cb (RelayDeviceRow *self,
                               GtkSwitch      *power_switch)
 {
   /* The switch following the device: let it take the state. */
-  if (state == ck_device_get_power (self->device))
+  if (self->device == NULL || state == ck_device_get_power (self->device))
     return FALSE;
 
-  /* The user flipped it: the device's power (pending) answers for the state.
-   * The command is not tied to the row's life: a row scrolled away or
-   * recycled must not cancel what the user asked for. */
-  ck_client_set_power_async (self->client, self->device, state, NULL,
-                             set_power_cb, g_object_ref (self));
+  /* The user flipped it: the device's power (pending) answers for the state. */
+  relay_device_request_power (self->client, self->device, state);
   return TRUE;
-}
-
-static void
-relay_device_row_constructed (GObject *object)
-{
-  RelayDeviceRow *self = RELAY_DEVICE_ROW (object);
-
-  G_OBJECT_CLASS (relay_device_row_parent_class)->constructed (object);
-
-  g_object_bind_property (self->device, "name", self, "title", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->device, "notify::power",
-                           G_CALLBACK (sync_power), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->device, "notify::online",
-                           G_CALLBACK (sync_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->device, "notify::pending",
-                           G_CALLBACK (sync_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->device, "notify::has-power",
-                           G_CALLBACK (sync_state), self, G_CONNECT_SWAPPED);
-  sync_power (self);
-  sync_state (self);
 }
 
 static void
 relay_device_row_dispose (GObject *object)
 {
   RelayDeviceRow *self = RELAY_DEVICE_ROW (object);
+  GtkWidget *child;
 
+  g_signal_group_set_target (self->device_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RELAY_TYPE_DEVICE_ROW);
+  /* Children without an id are not the template's to drop. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->device);
   g_clear_object (&self->client);
+  g_clear_object (&self->device_signals);
 
   G_OBJECT_CLASS (relay_device_row_parent_class)->dispose (object);
 }
@@ -172,7 +226,7 @@ relay_device_row_set_property (GObject      *object,
       self->client = g_value_dup_object (value);
       break;
     case PROP_DEVICE:
-      self->device = g_value_dup_object (value);
+      relay_device_row_set_device (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -185,7 +239,6 @@ relay_device_row_class_init (RelayDeviceRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = relay_device_row_constructed;
   object_class->dispose = relay_device_row_dispose;
   object_class->get_property = relay_device_row_get_property;
   object_class->set_property = relay_device_row_set_property;
@@ -195,14 +248,25 @@ relay_device_row_class_init (RelayDeviceRowClass *klass)
                          CK_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  /**
+   * RelayDeviceRow:device: (nullable)
+   *
+   * The device shown; changes as the list view recycles the row.
+   */
   properties[PROP_DEVICE] =
     g_param_spec_object ("device", NULL, NULL,
                          CK_TYPE_DEVICE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "devicerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/relay-device-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, family_icon);
+  gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, power_switch);
   gtk_widget_class_bind_template_child (widget_class, RelayDeviceRow, pending_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_power_switch_state_set_cb);
@@ -212,28 +276,51 @@ static void
 relay_device_row_init (RelayDeviceRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+
+  self->device_signals = g_signal_group_new (CK_TYPE_DEVICE);
+  g_signal_group_connect_swapped (self->device_signals, "notify::name", G_CALLBACK (sync_name), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::power", G_CALLBACK (sync_power), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::power", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::online", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::pending", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::has-power", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::stale", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "params-changed", G_CALLBACK (sync_state), self);
 }
 
 GtkWidget *
-relay_device_row_new (CkClient *client,
-                      CkDevice *device)
+relay_device_row_new (CkClient *client)
 {
   g_return_val_if_fail (CK_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
 
-  return g_object_new (RELAY_TYPE_DEVICE_ROW,
-                       "client", client,
-                       "device", device,
-                       NULL);
+  return g_object_new (RELAY_TYPE_DEVICE_ROW, "client", client, NULL);
 }
 
-/* (transfer none) */
+/* (transfer none) (nullable) */
 CkDevice *
 relay_device_row_get_device (RelayDeviceRow *self)
 {
   g_return_val_if_fail (RELAY_IS_DEVICE_ROW (self), NULL);
 
   return self->device;
+}
+
+void
+relay_device_row_set_device (RelayDeviceRow *self,
+                             CkDevice       *device)
+{
+  g_return_if_fail (RELAY_IS_DEVICE_ROW (self));
+  g_return_if_fail (device == NULL || CK_IS_DEVICE (device));
+
+  if (!g_set_object (&self->device, device))
+    return;
+
+  g_signal_group_set_target (self->device_signals, device);
+  sync_name (self);
+  sync_power (self);
+  sync_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
 }
 
 /* (transfer none): for tests and keyboard focus */
@@ -243,4 +330,23 @@ relay_device_row_get_switch (RelayDeviceRow *self)
   g_return_val_if_fail (RELAY_IS_DEVICE_ROW (self), NULL);
 
   return self->power_switch;
+}
+
+/**
+ * relay_device_row_toggle_power:
+ *
+ * What Space does on a focused row. Returns: %FALSE when the device cannot
+ * be switched now (offline, nothing to switch).
+ */
+gboolean
+relay_device_row_toggle_power (RelayDeviceRow *self)
+{
+  g_return_val_if_fail (RELAY_IS_DEVICE_ROW (self), FALSE);
+
+  if (self->device == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->power_switch)) ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->power_switch)))
+    return FALSE;
+
+  relay_device_request_power (self->client, self->device, !ck_device_get_power (self->device));
+  return TRUE;
 }

@@ -15,8 +15,11 @@ RelayWindow *relay_window_new             (GtkApplication *application,
                                            GSettings      *settings);
 
 CkClient    *relay_window_get_client      (RelayWindow    *self);
-GtkListBox  *relay_window_get_device_list (RelayWindow    *self);
 const char  *relay_window_get_page        (RelayWindow    *self);
+/* "list" or "device" */
+const char  *relay_window_get_content_page (RelayWindow   *self);
+void         relay_window_open_device     (RelayWindow    *self,
+                                           CkDevice       *device);
 
 void         relay_window_sign_in         (RelayWindow    *self,
                                            CkClient       *client,

@@ -6,11 +6,15 @@
 // SECOND example app pair (so it never signs out a session of the first pair).
 //
 // The --compat relaxations this client needs, each for a named reason (spec §8.10):
-//  - Content-Type: its login body goes out as text/plain;charset=UTF-8 (no header set);
-//  - nonce format: Math.random().toString(36).slice(5) is base-36 of varying length;
-//  - nonce replay: ts and nonce are computed once per process and reused;
-//  - ts window: the same once-per-process ts (harmless in a short run, needed in a long one);
+//  - Content-Type: getCredentials sets no header, so its login body goes out as
+//    text/plain;charset=UTF-8;
+//  - nonce format: Math.random().toString(36).slice(5) is base-36 of varying length (often not 8);
+//  - nonce replay: nonce and ts are computed once per process, so the 301 retry of the login
+//    (us, then eu) and getRegion's second login send the same signed (appid, nonce) again;
 //  - missing nonce on a Bearer GET: getDevices sends lang, appid, ts, version, getTags only.
+// Not needed here: the ts window (this run lasts seconds, far below 300 s, although a long-lived
+// process of this client would need it), numbers as strings, dispatch without accept (no socket
+// is opened) and the device-parameter relaxations (only "switch" is sent).
 //
 // Usage: node peer-v1.js RELAY_SIM   (RELAY_PEER_MODULES names the node_modules folder)
 'use strict';
@@ -62,10 +66,11 @@ async function simState(url) {
   return response.json();
 }
 
+// /_sim/state: {"devices":[{"deviceid","name","owner","params",...}],"users":[...],...}
 function findSimDevice(state, deviceId) {
-  const devices = state.devices;
-  const list = Array.isArray(devices) ? devices : Object.values(devices);
-  const device = list.find((d) => d.deviceid === deviceId || d.id === deviceId);
+  assert.ok(Array.isArray(state.devices), 'the state dump lists its devices');
+  assert.strictEqual(state.compat, true, 'the simulator runs with --compat');
+  const device = state.devices.find((d) => d.deviceid === deviceId);
   assert.ok(device, `device ${deviceId} in the simulator's state`);
   return device;
 }

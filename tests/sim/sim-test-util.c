@@ -5,6 +5,7 @@
 #include "sim-test-util.h"
 
 #include <ck-sign.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -205,6 +206,200 @@ sim_error_code (JsonObject *body)
 {
   g_assert_nonnull (body);
   return json_object_get_int_member_with_default (body, "error", 0);
+}
+
+static char *
+common_fields (SimFixture *f)
+{
+  g_autofree char *nonce = ck_nonce_new ();
+
+  return g_strdup_printf ("\"appid\":\"%s\",\"nonce\":\"%s\",\"ts\":%" G_GINT64_FORMAT ",\"version\":8",
+                          CKSIM_EXAMPLE_APP_ID, nonce, cksim_server_get_time (f->server));
+}
+
+static char *
+body_with_common (SimFixture *f,
+                  const char *fields)
+{
+  g_autofree char *common = common_fields (f);
+
+  return g_strdup_printf ("{%s%s%s}", fields, *fields != '\0' ? "," : "", common);
+}
+
+static int
+compare_strv_items (const void *a,
+                    const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+path_with_query (SimFixture *f,
+                 const char *path,
+                 const char *query,
+                 char      **signed_part)
+{
+  g_autofree char *common = sim_common_query (f, CKSIM_EXAMPLE_APP_ID);
+  g_autofree char *all = query != NULL && *query != '\0' ? g_strconcat (query, "&", common, NULL)
+                                                          : g_strdup (common);
+  g_auto(GStrv) pairs = g_strsplit (all, "&", -1);
+
+  /* Sorted, so the raw query is also the canonical form (spec §2.4). */
+  qsort (pairs, g_strv_length (pairs), sizeof (char *), compare_strv_items);
+  g_free (all);
+  all = g_strjoinv ("&", pairs);
+  if (signed_part != NULL)
+    *signed_part = g_strdup (all);
+  return g_strconcat (path, "?", all, NULL);
+}
+
+JsonObject *
+sim_sign_post (SimFixture *f,
+               const char *path,
+               const char *fields)
+{
+  g_autofree char *body = body_with_common (f, fields);
+  guint status;
+  JsonObject *reply = sim_post_signed (f, path, body, CKSIM_EXAMPLE_APP_SECRET, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+  return reply;
+}
+
+JsonObject *
+sim_sign_get (SimFixture *f,
+              const char *path,
+              const char *query)
+{
+  g_autofree char *signed_part = NULL;
+  g_autofree char *full = path_with_query (f, path, query, &signed_part);
+  g_autofree char *auth = sim_sign (CKSIM_EXAMPLE_APP_SECRET, signed_part);
+  guint status;
+  JsonObject *reply = sim_http (f, "GET", full, NULL, "application/json", auth, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+  return reply;
+}
+
+JsonObject *
+sim_bearer_body (SimFixture *f,
+                 const char *method,
+                 const char *path,
+                 const char *at,
+                 const char *fields)
+{
+  g_autofree char *body = body_with_common (f, fields);
+  g_autofree char *auth = g_strconcat ("Bearer ", at, NULL);
+
+  return sim_http (f, method, path, body, "application/json", auth, NULL);
+}
+
+JsonObject *
+sim_bearer_query (SimFixture *f,
+                  const char *method,
+                  const char *path,
+                  const char *at,
+                  const char *query)
+{
+  g_autofree char *full = path_with_query (f, path, query, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", at, NULL);
+
+  return sim_http (f, method, full, NULL, "application/json", auth, NULL);
+}
+
+JsonObject *
+sim_control (SimFixture *f,
+             const char *method,
+             const char *path,
+             const char *body)
+{
+  return sim_http (f, method, path, body, body != NULL ? "application/json" : NULL, NULL, NULL);
+}
+
+void
+sim_arm_fault (SimFixture *f,
+               const char *endpoint,
+               int         code)
+{
+  g_autofree char *body = g_strdup_printf ("{\"endpoint\":\"%s\",\"error\":%d}", endpoint, code);
+  g_autoptr(JsonObject) reply = sim_control (f, "POST", "/_sim/fault", body);
+
+  g_assert_cmpint (sim_error_code (reply), ==, 0);
+}
+
+char *
+sim_code_for (SimFixture *f,
+              const char *identity)
+{
+  g_autofree char *escaped = g_uri_escape_string (identity, NULL, TRUE);
+  g_autofree char *path = g_strconcat ("/_sim/code?identity=", escaped, NULL);
+  g_autoptr(JsonObject) reply = sim_control (f, "GET", path, NULL);
+  const char *code;
+
+  g_assert_nonnull (reply);
+  code = json_object_get_string_member_with_default (reply, "code", NULL);
+  g_assert_nonnull (code);
+  g_assert_cmpuint (strlen (code), ==, 4);
+  return g_strdup (code);
+}
+
+char *
+sim_login_demo (SimFixture *f)
+{
+  return sim_login (f, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+}
+
+char *
+sim_login_guest (SimFixture *f)
+{
+  return sim_login (f, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, CKSIM_DEMO_GUEST_EMAIL,
+                    CKSIM_DEMO_GUEST_PASSWORD);
+}
+
+gint64
+sim_code_error (JsonObject *body)
+{
+  JsonNode *code;
+
+  g_assert_nonnull (body);
+  code = json_object_get_member (body, "code");
+  return code != NULL && JSON_NODE_HOLDS_VALUE (code) && json_node_get_value_type (code) == G_TYPE_INT64
+         ? json_node_get_int (code) : 0;
+}
+
+JsonObject *
+sim_state_device (SimFixture *f,
+                  const char *deviceid)
+{
+  g_autoptr(JsonNode) root = cksim_server_dump_state (f->server);
+  JsonArray *devices = json_object_get_array_member (json_node_get_object (root), "devices");
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    {
+      JsonObject *device = json_array_get_object_element (devices, i);
+
+      if (g_str_equal (json_object_get_string_member (device, "deviceid"), deviceid))
+        return json_object_ref (device);
+    }
+  return NULL;
+}
+
+GPtrArray *
+sim_owned_devices (SimFixture *f,
+                   const char *owner_apikey)
+{
+  g_autoptr(JsonNode) root = cksim_server_dump_state (f->server);
+  JsonArray *devices = json_object_get_array_member (json_node_get_object (root), "devices");
+  GPtrArray *owned = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    {
+      JsonObject *device = json_array_get_object_element (devices, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (device, "owner", ""), owner_apikey) == 0)
+        g_ptr_array_add (owned, json_object_ref (device));
+    }
+  return owned;
 }
 
 /* WebSocket */

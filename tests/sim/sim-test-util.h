@@ -79,6 +79,53 @@ JsonObject *sim_device_list      (SimFixture    *f,
                                   guint         *status);
 gint64      sim_error_code       (JsonObject    *body);
 
+/* Requests with the first example app pair (CKSIM_EXAMPLE_APP_*) and a
+ * fresh nonce and ts. @fields: JSON members without braces ("" for none),
+ * @query: extra "k=v&..." ("" or NULL for none). */
+/* A POST signed over its exact body, under /eu unless @path has a prefix. */
+JsonObject *sim_sign_post        (SimFixture    *f,
+                                  const char    *path,
+                                  const char    *fields);
+/* A signed GET over the sorted query. */
+JsonObject *sim_sign_get         (SimFixture    *f,
+                                  const char    *path,
+                                  const char    *query);
+/* A Bearer POST / PUT with a JSON body. */
+JsonObject *sim_bearer_body      (SimFixture    *f,
+                                  const char    *method,
+                                  const char    *path,
+                                  const char    *at,
+                                  const char    *fields);
+/* A Bearer GET / DELETE with the parameters in the query. */
+JsonObject *sim_bearer_query     (SimFixture    *f,
+                                  const char    *method,
+                                  const char    *path,
+                                  const char    *at,
+                                  const char    *query);
+/* /_sim/ hooks */
+JsonObject *sim_control          (SimFixture    *f,
+                                  const char    *method,
+                                  const char    *path,
+                                  const char    *body);
+void        sim_arm_fault        (SimFixture    *f,
+                                  const char    *endpoint,
+                                  int            code);
+/* The live verification code of @identity (asserts there is one). */
+char       *sim_code_for         (SimFixture    *f,
+                                  const char    *identity);
+/* The demo owner / guest, first app pair: the at; f->apikey is theirs. */
+char       *sim_login_demo       (SimFixture    *f);
+char       *sim_login_guest      (SimFixture    *f);
+/* The "code" member of a {"code":N,"error":"…"} body, else 0. */
+gint64      sim_code_error       (JsonObject    *body);
+/* The device's entry in the state dump, or NULL. */
+JsonObject *sim_state_device     (SimFixture    *f,
+                                  const char    *deviceid);
+
+/* (element-type JsonObject): the state dump's devices owned by @owner_apikey. */
+GPtrArray  *sim_owned_devices    (SimFixture    *f,
+                                  const char    *owner_apikey);
+
 /* WebSocket helpers */
 SimWs      *sim_ws_connect       (SimFixture    *f);
 void        sim_ws_free          (SimWs         *ws);

@@ -6,7 +6,9 @@
 #include <signal.h>
 #include <string.h>
 
-#include "cksim-server.h"
+#include "sim-test-util.h"
+
+#include <ck-sign.h>
 
 static const char *
 relay_sim (void)
@@ -110,8 +112,8 @@ test_help (void)
   g_autofree char *out = NULL;
   const char *options[] = { "--port", "--demo", "--control", "--compat", "--app", "--user", "--state",
                             "--tls-cert", "--tls-key", "--ts-window", "--at-ttl", "--rt-ttl",
-                            "--hb-interval", "--ack-delay-ms", "--ack-timeout-ms", "RELAY_SIM_APPS",
-                            "RELAY_SIM_USERS" };
+                            "--hb-interval", "--ack-delay-ms", "--ack-timeout-ms", "--rate-limit",
+                            "--code-ttl", "--code-interval", "RELAY_SIM_APPS", "RELAY_SIM_USERS" };
 
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, relay_sim (), "--help", NULL);
   g_assert_no_error (error);
@@ -121,6 +123,87 @@ test_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     if (strstr (out, options[i]) == NULL)
       g_error ("--help does not mention %s", options[i]);
+}
+
+/* Every setting of CkSimServer that is not construct-only (the intervals,
+ * limits and switches) has a relay-sim flag of the same name in --help. */
+static void
+test_help_every_property (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CKSIM_TYPE_SERVER);
+  guint n = 0, checked = 0;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, relay_sim (), "--help", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *flag = NULL;
+
+      if (!(specs[i]->flags & G_PARAM_WRITABLE) || (specs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
+        continue;
+      flag = g_strdup_printf ("--%s ", g_param_spec_get_name (specs[i]));
+      if (strstr (out, flag) == NULL && !g_str_has_suffix (out, flag))
+        {
+          g_free (flag);
+          flag = g_strdup_printf ("--%s=", g_param_spec_get_name (specs[i]));
+          if (strstr (out, flag) == NULL)
+            g_error ("--help has no flag for the property \"%s\"", g_param_spec_get_name (specs[i]));
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 20);
+}
+
+/* No SMS: the code is printed on stdout (simulator test data) and served
+ * at /_sim/code. */
+static void
+test_code_printed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *nonce = ck_nonce_new ();
+  g_autofree char *body = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonObject) code = NULL;
+  SimFixture f = { 0 };
+  guint status;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                           relay_sim (), "--demo", "--control", NULL);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  first = read_line (in);
+  second = read_line (in);
+  g_assert_true (g_str_has_prefix (first, "relay-sim listening on "));
+  f.url = g_strdup (first + strlen ("relay-sim listening on "));
+  f.session = soup_session_new ();
+
+  body = g_strdup_printf ("{\"appid\":\"%s\",\"email\":\"printed@relay.example\",\"nonce\":\"%s\","
+                          "\"sendType\":\"0\",\"ts\":%" G_GINT64_FORMAT ",\"version\":8}",
+                          CKSIM_EXAMPLE_APP_ID, nonce, g_get_real_time () / G_USEC_PER_SEC);
+  reply = sim_post_signed (&f, "/eu/api/sms", body, CKSIM_EXAMPLE_APP_SECRET, &status);
+  g_assert_cmpint (sim_error_code (reply), ==, 0);
+
+  line = read_line (in);
+  code = sim_http (&f, "GET", "/_sim/code?identity=printed%40relay.example", NULL, NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (g_str_has_prefix (line, "Verification code for printed@relay.example: "));
+  g_assert_cmpstr (line + strlen ("Verification code for printed@relay.example: "), ==,
+                   json_object_get_string_member (code, "code"));
+
+  g_subprocess_force_exit (proc);
+  g_clear_object (&f.session);
+  g_free (f.url);
 }
 
 static void
@@ -151,7 +234,9 @@ main (int   argc,
 
   g_test_add_func ("/sim/cli/first-lines", test_first_lines);
   g_test_add_func ("/sim/cli/help", test_help);
+  g_test_add_func ("/sim/cli/help-every-property", test_help_every_property);
   g_test_add_func ("/sim/cli/env-users", test_users_from_environment);
+  g_test_add_func ("/sim/cli/code-printed", test_code_printed);
 
   return g_test_run ();
 }

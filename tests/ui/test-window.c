@@ -4,48 +4,22 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "relay-application.h"
+#include "relay-connection-banner.h"
 #include "relay-demo.h"
+#include "relay-device-list-view.h"
 #include "relay-device-row.h"
 #include "relay-sign-in-page.h"
+#include "relay-test-util.h"
 #include "relay-window.h"
 
-#define WAIT_MS 2000
+#define PLUG_ID    "1000a1b202"  /* "Kitchen plug", UIID 1 */
+#define OFFLINE_ID "1000a1b20c"  /* "Garden pump", offline in the demo */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-on_deadline_cb (gpointer data)
+static RelayDeviceListView *
+device_list (RelayWindow *window)
 {
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after @timeout_ms. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            guint       timeout_ms,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint deadline = g_timeout_add_once (timeout_ms, on_deadline_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
-  g_source_remove (deadline);
-}
-
-/* Handles what is ready now without blocking. */
-static void
-drain_main_loop (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  return RELAY_DEVICE_LIST_VIEW (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_DEVICE_LIST_VIEW, NULL));
 }
 
 static gboolean
@@ -54,10 +28,36 @@ window_shows_devices (gpointer data)
   RelayWindow *window = data;
 
   return g_str_equal (relay_window_get_page (window), "devices") &&
-         gtk_list_box_get_row_at_index (relay_window_get_device_list (window), 0) != NULL;
+         g_list_model_get_n_items (relay_device_list_view_get_shown (device_list (window))) > 0;
 }
 
-/* The simulator's power of a single-channel device: "switch" is "on" or "off". */
+/* The row widget currently bound to @device_id (rows are recycled). */
+static RelayDeviceRow *
+find_row (GtkWidget  *root,
+          const char *device_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RelayDeviceRow *row;
+
+      if (RELAY_IS_DEVICE_ROW (child))
+        {
+          CkDevice *device = relay_device_row_get_device (RELAY_DEVICE_ROW (child));
+
+          if (device != NULL && g_str_equal (ck_device_get_id (device), device_id))
+            return RELAY_DEVICE_ROW (child);
+        }
+      else if ((row = find_row (child, device_id)) != NULL)
+        {
+          return row;
+        }
+    }
+
+  return NULL;
+}
+
 static gboolean
 sim_power (CkSimServer *server,
            const char  *device_id)
@@ -66,16 +66,6 @@ sim_power (CkSimServer *server,
 
   g_assert_nonnull (params);
   return g_str_equal (json_object_get_string_member_with_default (params, "switch", ""), "on");
-}
-
-static char *
-sim_params_text (CkSimServer *server,
-                 const char  *device_id)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, cksim_server_get_device_params (server, device_id));
-  return json_to_string (node, FALSE);
 }
 
 typedef struct
@@ -93,123 +83,249 @@ sim_power_is (gpointer data)
   return sim_power (wait->server, wait->device_id) == wait->expected;
 }
 
-typedef struct
-{
-  RelayDeviceRow *row;
-  gboolean        expected;
-} SwitchWait;
-
-static gboolean
-switch_is (gpointer data)
-{
-  SwitchWait *wait = data;
-
-  return gtk_switch_get_active (relay_device_row_get_switch (wait->row)) == wait->expected;
-}
-
 static gboolean
 device_is_settled (gpointer data)
 {
   return !ck_device_get_pending (CK_DEVICE (data));
 }
 
-/* The first row whose device matches: online with a single "switch", or offline. */
-static RelayDeviceRow *
-find_row (RelayWindow *window,
-          gboolean     online)
+static RelayWindow *
+open_demo (RelayDemo *demo)
 {
-  GtkListBox *list = relay_window_get_device_list (window);
-  GtkListBoxRow *row;
+  RelayWindow *window = g_object_ref (relay_demo_open_window (demo, NULL));
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    {
-      CkDevice *device = relay_device_row_get_device (RELAY_DEVICE_ROW (row));
-      JsonObject *params = ck_device_get_params (device);
-
-      if (ck_device_get_online (device) != online)
-        continue;
-      if (online && !(ck_device_get_has_power (device) && params != NULL &&
-                      json_object_has_member (params, "switch")))
-        continue;
-      return RELAY_DEVICE_ROW (row);
-    }
-
-  return NULL;
+  relay_test_wait_until (window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
 }
 
-/* Activates @row as a user would (Enter on the row) and waits for the simulator. */
-static void
-toggle_and_wait (RelayDemo      *demo,
-                 RelayDeviceRow *row)
-{
-  CkDevice *device = relay_device_row_get_device (row);
-  GtkSwitch *power_switch = relay_device_row_get_switch (row);
-  SimPowerWait wait = {
-    relay_demo_get_server (demo), ck_device_get_id (device), FALSE,
-  };
-  SwitchWait switch_wait = { row, FALSE };
-
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (power_switch)));
-  g_assert_cmpint (gtk_switch_get_active (power_switch), ==, ck_device_get_power (device));
-  g_assert_cmpint (sim_power (wait.server, wait.device_id), ==, ck_device_get_power (device));
-
-  wait.expected = switch_wait.expected = !ck_device_get_power (device);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-
-  /* The switch animates before it flips; the device then shows the value at
-   * once (pending) and the simulator confirms it. */
-  wait_until (switch_is, &switch_wait, WAIT_MS, "the switch to flip");
-  g_assert_cmpint (ck_device_get_power (device), ==, wait.expected);
-  wait_until (sim_power_is, &wait, WAIT_MS, "the simulator to switch the device");
-  wait_until (device_is_settled, device, WAIT_MS, "the command to be confirmed");
-  g_assert_cmpint (ck_device_get_power (device), ==, wait.expected);
-  g_assert_cmpint (gtk_switch_get_active (power_switch), ==, wait.expected);
-  g_assert_cmpint (gtk_switch_get_state (power_switch), ==, wait.expected);
-}
-
+/* The plug switched from its row's switch, then with Space on the focused
+ * row: the simulator follows both times and the switch shows the result. */
 static void
 test_demo_toggle (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
   RelayWindow *window;
-  RelayDeviceRow *plug_row, *offline_row;
-  CkDevice *offline_device;
-  g_autofree char *offline_before = NULL;
-  g_autofree char *offline_after = NULL;
-  gboolean offline_power;
+  RelayDeviceRow *row;
+  CkDevice *plug;
+  GtkSwitch *power_switch;
+  GtkListView *list_view;
+  SimPowerWait wait;
 
-  demo = relay_demo_new (&error);
   g_assert_no_error (error);
-  g_assert_nonnull (demo);
-  g_assert_true (g_str_has_prefix (relay_demo_get_url (demo), "http://127.0.0.1:"));
+  window = open_demo (demo);
+  wait.server = relay_demo_get_server (demo);
+  wait.device_id = PLUG_ID;
 
-  window = g_object_ref (relay_demo_open_window (demo, NULL));
-  wait_until (window_shows_devices, window, WAIT_MS, "the device list");
+  row = find_row (GTK_WIDGET (window), PLUG_ID);
+  g_assert_nonnull (row);
+  plug = relay_device_row_get_device (row);
+  power_switch = relay_device_row_get_switch (row);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (power_switch)));
+  g_assert_cmpint (gtk_switch_get_active (power_switch), ==, sim_power (wait.server, PLUG_ID));
 
-  plug_row = find_row (window, TRUE);
-  g_assert_nonnull (plug_row);
-  offline_row = find_row (window, FALSE);
-  g_assert_nonnull (offline_row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (offline_row)), ==, "Offline");
-  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (plug_row)));
+  /* The switch, as a click would flip it. */
+  wait.expected = !ck_device_get_power (plug);
+  gtk_switch_set_active (power_switch, wait.expected);
+  g_assert_cmpint (ck_device_get_power (plug), ==, wait.expected);
+  relay_test_wait_until (sim_power_is, &wait, RELAY_TEST_WAIT_MS, "the simulator to switch the plug");
+  relay_test_wait_until (device_is_settled, plug, RELAY_TEST_WAIT_MS, "the command to be confirmed");
+  g_assert_cmpint (gtk_switch_get_state (power_switch), ==, wait.expected);
 
-  toggle_and_wait (demo, plug_row);
+  /* Space on the focused row (the list item holds the focus). */
+  list_view = relay_device_list_view_get_list (device_list (window));
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+  wait.expected = !ck_device_get_power (plug);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.toggle-focused", NULL));
+  relay_test_wait_until (sim_power_is, &wait, RELAY_TEST_WAIT_MS, "Space to switch the plug");
+  relay_test_wait_until (device_is_settled, plug, RELAY_TEST_WAIT_MS, "the command to be confirmed");
+  g_assert_cmpint (gtk_switch_get_active (power_switch), ==, wait.expected);
 
-  /* The offline device's switch cannot be used, and activating its row sends nothing. */
-  offline_device = relay_device_row_get_device (offline_row);
-  offline_power = ck_device_get_power (offline_device);
-  offline_before = sim_params_text (relay_demo_get_server (demo), ck_device_get_id (offline_device));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (relay_device_row_get_switch (offline_row))));
-  gtk_widget_activate (GTK_WIDGET (offline_row));
-  drain_main_loop ();
-  g_assert_false (ck_device_get_pending (offline_device));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
 
-  /* Another full round trip: had anything been sent for the offline device, it would be in. */
-  toggle_and_wait (demo, plug_row);
-  offline_after = sim_params_text (relay_demo_get_server (demo), ck_device_get_id (offline_device));
-  g_assert_cmpstr (offline_after, ==, offline_before);
-  g_assert_cmpint (ck_device_get_power (offline_device), ==, offline_power);
+/* An offline device's switch is locked and says why; nothing is sent. */
+static void
+test_demo_offline_row (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  RelayWindow *window;
+  RelayDeviceRow *row;
+  GtkWidget *status;
+
+  g_assert_no_error (error);
+  window = open_demo (demo);
+
+  row = find_row (GTK_WIDGET (window), OFFLINE_ID);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (relay_device_row_get_switch (row))));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"));
+  status = gtk_widget_get_template_child (GTK_WIDGET (row), RELAY_TYPE_DEVICE_ROW, "status_label") != NULL
+           ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), RELAY_TYPE_DEVICE_ROW, "status_label"))
+           : NULL;
+  g_assert_nonnull (status);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Offline");
+  g_assert_false (relay_device_row_toggle_power (row));
+  g_assert_false (ck_device_get_pending (relay_device_row_get_device (row)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Enter (list activation) opens the device page; Back returns to the list. */
+static void
+test_demo_open_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  RelayWindow *window;
+  GListModel *shown;
+  GtkListView *list_view;
+
+  g_assert_no_error (error);
+  window = open_demo (demo);
+
+  shown = relay_device_list_view_get_shown (device_list (window));
+  list_view = relay_device_list_view_get_list (device_list (window));
+  g_signal_emit_by_name (list_view, "activate", 0);
+  g_assert_cmpstr (relay_window_get_content_page (window), ==, "device");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (relay_window_get_content_page (window), ==, "list");
+
+  /* Search through the window's search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (relay_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "kitchen");
+  {
+    gboolean filtered = FALSE;
+
+    for (guint i = 0; i < 200 && !filtered; i++)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        filtered = g_list_model_get_n_items (shown) == 1;
+      }
+    g_assert_true (filtered);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+banner_shows (gpointer data)
+{
+  return relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
+}
+
+/* A dropped socket shows "reconnecting in N s" until the client is back. */
+static void
+test_demo_reconnect_banner (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  RelayWindow *window;
+  RelayConnectionBanner *banner;
+
+  g_assert_no_error (error);
+  window = open_demo (demo);
+  banner = RELAY_CONNECTION_BANNER (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_CONNECTION_BANNER, NULL));
+  g_assert_nonnull (banner);
+  g_assert_false (relay_connection_banner_get_shown (banner));
+
+  g_object_set (relay_window_get_client (window), "reconnect-delay", 1500, NULL);
+  g_assert_cmpuint (cksim_server_drop_sockets (relay_demo_get_server (demo), NULL), >, 0);
+  relay_test_wait_until (banner_shows, banner, RELAY_TEST_WAIT_MS, "the reconnect banner");
+  g_assert_true (g_str_has_prefix (relay_connection_banner_get_text (banner), "Connection lost. Reconnecting"));
+  g_assert_nonnull (strstr (relay_connection_banner_get_text (banner), "second"));
+
+  /* Meanwhile the devices look stale. */
+  {
+    RelayDeviceRow *row = find_row (GTK_WIDGET (window), PLUG_ID);
+    GtkLabel *status = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), RELAY_TYPE_DEVICE_ROW,
+                                                                 "status_label"));
+
+    g_assert_true (ck_device_get_stale (relay_device_row_get_device (row)));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"));
+    g_assert_cmpstr (gtk_label_get_text (status), ==, "Not updated");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
+  }
+  relay_test_wait_until (banner_hidden, banner, 2 * RELAY_TEST_WAIT_MS, "the connection to come back");
+  g_assert_cmpint (ck_client_get_state (relay_window_get_client (window)), ==, CK_CLIENT_STATE_ONLINE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+client_is_online (gpointer data)
+{
+  return ck_client_get_state (CK_CLIENT (data)) == CK_CLIENT_STATE_ONLINE;
+}
+
+static gboolean
+other_login_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+other_login_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkTokens) tokens = ck_api_login_finish (CK_API (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Signed in elsewhere with the same app id: the banner says so and offers a
+ * deliberate "Sign In Here Again", which takes the session back. */
+static void
+test_demo_session_taken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autofree char *server_template = NULL;
+  g_autoptr(CkApi) other = NULL;
+  RelayWindow *window;
+  RelayConnectionBanner *banner;
+  GtkWidget *button;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  window = open_demo (demo);
+  banner = RELAY_CONNECTION_BANNER (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_CONNECTION_BANNER, NULL));
+
+  server_template = cksim_server_get_template (relay_demo_get_server (demo));
+  other = ck_api_new (server_template, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  ck_api_login_async (other, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, other_login_cb, &done);
+  relay_test_wait_until (other_login_done, &done, RELAY_TEST_WAIT_MS, "the other login");
+  relay_test_wait_until (banner_shows, banner, RELAY_TEST_WAIT_MS, "the session-taken banner");
+  g_assert_cmpint (ck_client_get_state (relay_window_get_client (window)), ==, CK_CLIENT_STATE_SESSION_TAKEN);
+  g_assert_true (g_str_has_prefix (relay_connection_banner_get_text (banner), "This account signed in on another device"));
+  button = relay_test_find (GTK_WIDGET (banner), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Nothing happens by itself... */
+  relay_test_run_for (300);
+  g_assert_cmpint (ck_client_get_state (relay_window_get_client (window)), ==, CK_CLIENT_STATE_SESSION_TAKEN);
+  /* ...until the user asks. */
+  g_signal_emit_by_name (button, "clicked");
+  relay_test_wait_until (client_is_online, relay_window_get_client (window), RELAY_TEST_WAIT_MS, "the session back");
+  relay_test_wait_until (banner_hidden, banner, RELAY_TEST_WAIT_MS, "the banner to go");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -229,17 +345,29 @@ test_window_state_saved (void)
 {
   g_autoptr(GSettings) settings = create_settings ();
   RelayWindow *window;
+  int width, height;
 
   g_settings_set_int (settings, "window-width", 640);
   g_settings_set_int (settings, "window-height", 480);
+  g_settings_set_string (settings, "sort-order", "online");
 
   window = g_object_ref (relay_window_new (NULL, settings));
-  {
-    int width, height;
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
 
-    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-    g_assert_cmpint (width, ==, 640);
-    g_assert_cmpint (height, ==, 480);
+  /* The sort order is a stateful action kept in the settings. */
+  {
+    g_autofree char *sort = NULL;
+
+    g_object_get (window, "sort", &sort, NULL);
+    g_assert_cmpstr (sort, ==, "online");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "name"));
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "sort-order");
+
+    g_assert_cmpstr (stored, ==, "name");
   }
 
   /* Only a realized window can be closed (and so save its state). */
@@ -269,108 +397,8 @@ test_resume_without_session (void)
   g_settings_set_string (settings, "app-id", "");
   window = g_object_ref (relay_window_new (NULL, settings));
   relay_window_resume (window);
-  wait_until (window_shows_sign_in, window, WAIT_MS, "the sign-in page");
+  relay_test_wait_until (window_shows_sign_in, window, RELAY_TEST_WAIT_MS, "the sign-in page");
   g_assert_null (relay_window_get_client (window));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-}
-
-static void
-on_submitted_cb (RelaySignInPage *page,
-                 guint           *count)
-{
-  (*count)++;
-}
-
-static void
-fill_row (GtkWidget  *page,
-          const char *row_name,
-          const char *text)
-{
-  GObject *row = gtk_widget_get_template_child (page, RELAY_TYPE_SIGN_IN_PAGE, row_name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* The form is only submitted when complete, and not twice while busy. */
-static void
-test_sign_in_page_submit (void)
-{
-  GtkWidget *page = g_object_ref_sink (relay_sign_in_page_new ());
-  guint submitted = 0;
-
-  g_signal_connect (page, "submitted", G_CALLBACK (on_submitted_cb), &submitted);
-
-  gtk_widget_activate_action (page, "sign-in.submit", NULL);
-  g_assert_cmpuint (submitted, ==, 0);
-
-  fill_row (page, "identity_row", "someone@example.com");
-  fill_row (page, "password_row", "secret");
-  fill_row (page, "app_id_row", "app");
-  gtk_widget_activate_action (page, "sign-in.submit", NULL);
-  g_assert_cmpuint (submitted, ==, 0);
-
-  fill_row (page, "app_secret_row", "app-secret");
-  gtk_widget_activate_action (page, "sign-in.submit", NULL);
-  g_assert_cmpuint (submitted, ==, 1);
-
-  relay_sign_in_page_set_busy (RELAY_SIGN_IN_PAGE (page), TRUE);
-  gtk_widget_activate_action (page, "sign-in.submit", NULL);
-  g_assert_cmpuint (submitted, ==, 1);
-
-  g_assert_finalize_object (page);
-}
-
-static gboolean
-sign_in_error_shown (gpointer data)
-{
-  GtkWidget *label = data;
-
-  return gtk_widget_get_visible (label);
-}
-
-/* A wrong password reads as a sentence on the sign-in page, and nothing is remembered. */
-static void
-test_sign_in_wrong_password (void)
-{
-  g_autoptr(GSettings) settings = create_settings ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = NULL;
-  g_autofree char *server_template = NULL;
-  g_autofree char *app_id = NULL;
-  RelayWindow *window;
-  GtkWidget *page;
-  GtkWidget *error_label;
-
-  demo = relay_demo_new (&error);
-  g_assert_no_error (error);
-  server_template = cksim_server_get_template (relay_demo_get_server (demo));
-
-  g_settings_set_string (settings, "app-id", "");
-  window = g_object_ref (relay_window_new (NULL, settings));
-  relay_window_resume (window);
-  wait_until (window_shows_sign_in, window, WAIT_MS, "the sign-in page");
-
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RELAY_TYPE_WINDOW,
-                                                    "sign_in_page"));
-  error_label = GTK_WIDGET (gtk_widget_get_template_child (page, RELAY_TYPE_SIGN_IN_PAGE,
-                                                           "error_label"));
-  fill_row (page, "server_row", server_template);
-  fill_row (page, "app_id_row", CKSIM_EXAMPLE2_APP_ID);
-  fill_row (page, "app_secret_row", CKSIM_EXAMPLE2_APP_SECRET);
-  fill_row (page, "identity_row", relay_demo_get_email (demo));
-  fill_row (page, "password_row", "not-the-password");
-  gtk_widget_activate_action (page, "sign-in.submit", NULL);
-
-  wait_until (sign_in_error_shown, error_label, WAIT_MS, "the sign-in error");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
-                   "The account or the password is not right.");
-  g_assert_cmpstr (relay_window_get_page (window), ==, "sign-in");
-  g_assert_cmpuint (cksim_server_get_login_count (relay_demo_get_server (demo)), ==, 0);
-  app_id = g_settings_get_string (settings, "app-id");
-  g_assert_cmpstr (app_id, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -385,9 +413,19 @@ test_templates (void)
   g_autoptr(CkClient) client = NULL;
   g_autoptr(CkDevice) device = NULL;
   GtkWidget *widget;
+  GtkLabel *name;
 
   widget = g_object_ref_sink (relay_sign_in_page_new ());
   g_assert_finalize_object (widget);
+
+  /* The shortcuts window GtkApplication loads for win.show-help-overlay. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+    GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+    gtk_window_destroy (GTK_WINDOW (overlay));
+  }
 
   widget = g_object_ref (GTK_WIDGET (relay_window_new (NULL, NULL)));
   gtk_window_destroy (GTK_WINDOW (widget));
@@ -404,12 +442,17 @@ test_templates (void)
 
   api = ck_api_new ("http://127.0.0.1:9/{region}", "app-id", "app-secret");
   client = ck_client_new (api);
-  widget = g_object_ref_sink (relay_device_row_new (client, device));
+  widget = g_object_ref_sink (relay_device_row_new (client));
+  relay_device_row_set_device (RELAY_DEVICE_ROW (widget), device);
   /* The name is shown as text, never as markup, and an offline switch is locked. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), ==, "<b>Desk</b> & lamp");
-  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (widget)));
+  name = GTK_LABEL (gtk_widget_get_template_child (widget, RELAY_TYPE_DEVICE_ROW, "name_label"));
+  g_assert_cmpstr (gtk_label_get_text (name), ==, "<b>Desk</b> & lamp");
+  g_assert_false (gtk_label_get_use_markup (name));
   g_assert_true (gtk_switch_get_active (relay_device_row_get_switch (RELAY_DEVICE_ROW (widget))));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (relay_device_row_get_switch (RELAY_DEVICE_ROW (widget)))));
+  /* Recycled: the row lets go of its device. */
+  relay_device_row_set_device (RELAY_DEVICE_ROW (widget), NULL);
+  g_assert_null (relay_device_row_get_device (RELAY_DEVICE_ROW (widget)));
   g_assert_finalize_object (widget);
 }
 
@@ -417,21 +460,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!relay_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/templates", test_templates);
   g_test_add_func ("/ui/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/resume-without-session", test_resume_without_session);
-  g_test_add_func ("/ui/sign-in-page-submit", test_sign_in_page_submit);
-  g_test_add_func ("/ui/sign-in-wrong-password", test_sign_in_wrong_password);
   g_test_add_func ("/ui/demo-toggle", test_demo_toggle);
+  g_test_add_func ("/ui/demo-offline-row", test_demo_offline_row);
+  g_test_add_func ("/ui/demo-open-device", test_demo_open_device);
+  g_test_add_func ("/ui/demo-reconnect-banner", test_demo_reconnect_banner);
+  g_test_add_func ("/ui/demo-session-taken", test_demo_session_taken);
 
   return g_test_run ();
 }

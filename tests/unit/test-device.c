@@ -192,8 +192,10 @@ test_merge_and_pending (void)
     "{\"deviceid\":\"1000000004\",\"uiid\":2,\"params\":{\"switches\":["
     "{\"switch\":\"off\",\"outlet\":0},{\"switch\":\"off\",\"outlet\":1}],\"rssi\":-50}}");
   g_autoptr(JsonObject) change = object_from ("{\"switches\":[{\"switch\":\"on\",\"outlet\":1}],\"rssi\":-60}");
+  g_autoptr(JsonObject) off = NULL;
   JsonArray *switches;
   guint power_notifies = 0;
+  guint pending_id;
 
   g_signal_connect (device, "notify::power", G_CALLBACK (count_notify), &power_notifies);
 
@@ -209,11 +211,12 @@ test_merge_and_pending (void)
   g_assert_nonnull (ck_device_get_last_updated (device));
 
   /* Pending shows the new value at once; a rollback restores it. */
-  ck_device_begin_pending (device, FALSE);
+  off = ck_device_build_power_params (device, FALSE);
+  pending_id = ck_device_begin_pending (device, off);
   g_assert_true (ck_device_get_pending (device));
   g_assert_false (ck_device_get_power (device));
   g_assert_cmpuint (power_notifies, ==, 2);
-  ck_device_end_pending (device, FALSE);
+  ck_device_end_pending (device, pending_id);
   g_assert_false (ck_device_get_pending (device));
   g_assert_true (ck_device_get_power (device));
   g_assert_cmpuint (power_notifies, ==, 3);

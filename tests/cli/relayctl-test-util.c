@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Relay authors */
+#define G_LOG_DOMAIN "test-relayctl"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include <libsoup/soup.h>
+
+#include "relayctl-test-util.h"
+
+#define STEP_TIMEOUT_MS 2000
+
+TestSim sim;
+
+static GSubprocess      *sim_process;
+static GDataInputStream *sim_output; /* kept open: the simulator prints codes */
+static SoupSession      *sim_http;
+static GPtrArray        *secrets;
+
+/* Every variable relayctl reads; each run sets exactly the ones it names. */
+static const char *const relay_variables[] = {
+  "RELAY_APP_ID", "RELAY_APP_SECRET", "RELAY_PASSWORD", "RELAY_NEW_PASSWORD", "RELAY_CODE",
+  "RELAY_DEVICE_APIKEY",
+};
+
+void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+on_step_timeout_cb (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @slot is set; fails the test after STEP_TIMEOUT_MS. */
+static void
+wait_for_result (GAsyncResult **slot,
+                 const char    *what)
+{
+  gboolean expired = FALSE;
+  guint timer = g_timeout_add (STEP_TIMEOUT_MS, on_step_timeout_cb, &expired);
+
+  while (*slot == NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (*slot == NULL)
+    g_error ("%s took longer than %d ms", what, STEP_TIMEOUT_MS);
+
+  g_source_remove (timer);
+}
+
+/* A failed assertion aborts the test; the simulator must not outlive it
+ * (it holds meson's output pipes open). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static char *
+random_hex32 (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_auto(GStrv) parts = g_strsplit (uuid, "-", -1);
+
+  return g_strjoinv (NULL, parts);
+}
+
+char *
+unique_email (const char *prefix)
+{
+  g_autofree char *tag = random_hex32 ();
+
+  tag[8] = '\0';
+
+  return g_strdup_printf ("%s-%s@relay.example", prefix, tag);
+}
+
+void
+register_secret (const char *secret)
+{
+  g_assert_nonnull (secret);
+  g_assert_cmpuint (strlen (secret), >=, 4);
+  g_ptr_array_add (secrets, g_strdup (secret));
+}
+
+void
+sim_start (void)
+{
+  sim_start_with (NULL);
+}
+
+void
+sim_start_with (const char * const *extra_args)
+{
+  const char *relay_sim = g_getenv ("RELAY_SIM");
+  const char *prefix = "relay-sim listening on ";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autofree char *app_pair = NULL;
+  g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_nonnull (relay_sim);
+  secrets = g_ptr_array_new_with_free_func (g_free);
+  sim.app_id = random_hex32 ();
+  sim.app_secret = random_hex32 ();
+  app_pair = g_strconcat (sim.app_id, ":", sim.app_secret, NULL);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_strv_builder_add_many (argv_builder, relay_sim, "--demo", "--control", "--app", app_pair, NULL);
+  if (extra_args != NULL)
+    g_strv_builder_addv (argv_builder, (const char **) extra_args);
+  argv = g_strv_builder_end (argv_builder);
+  sim_process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+
+  sim_output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim_process));
+  g_data_input_stream_read_line_async (sim_output, G_PRIORITY_DEFAULT, NULL, on_async_done, &result);
+  wait_for_result (&result, "relay-sim start-up");
+  line = g_data_input_stream_read_line_finish_utf8 (sim_output, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, prefix));
+
+  sim.url = g_strdup (line + strlen (prefix));
+  g_assert_true (g_str_has_prefix (sim.url, "http://127.0.0.1:"));
+  sim.server_template = g_strconcat (sim.url, "/{region}", NULL);
+  sim_http = soup_session_new ();
+
+  /* What no output may show, whatever the command. */
+  register_secret (CKSIM_DEMO_PASSWORD);
+  register_secret (CKSIM_DEMO_GUEST_PASSWORD);
+  register_secret (WRONG_PASSWORD);
+  register_secret (CKSIM_EXAMPLE_APP_SECRET);
+  register_secret (CKSIM_EXAMPLE2_APP_SECRET);
+  register_secret (CKSIM_FACTORY_DEVICE_APIKEY);
+  register_secret (CKSIM_FACTORY_DEVICE4_APIKEY);
+  register_secret (CKSIM_FACTORY_GSM_APIKEY);
+  register_secret (sim.app_secret);
+}
+
+void
+sim_stop (void)
+{
+  g_subprocess_force_exit (sim_process);
+  g_subprocess_wait (sim_process, NULL, NULL);
+  g_clear_object (&sim_output);
+  g_clear_object (&sim_process);
+  g_clear_object (&sim_http);
+  g_clear_pointer (&sim.url, g_free);
+  g_clear_pointer (&sim.server_template, g_free);
+  g_clear_pointer (&sim.app_id, g_free);
+  g_clear_pointer (&sim.app_secret, g_free);
+  g_clear_pointer (&secrets, g_ptr_array_unref);
+}
+
+JsonNode *
+sim_call (const char *method,
+          const char *path,
+          const char *body,
+          guint       expected_status)
+{
+  g_autofree char *uri = g_strconcat (sim.url, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  JsonNode *node;
+  const char *data;
+  gsize size;
+
+  g_assert_nonnull (message);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (sim_http, message, G_PRIORITY_DEFAULT, NULL, on_async_done, &result);
+  wait_for_result (&result, path);
+  answer = soup_session_send_and_read_finish (sim_http, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, expected_status);
+
+  data = g_bytes_get_data (answer, &size);
+  node = json_from_string (data != NULL ? data : "", &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return node;
+}
+
+JsonNode *
+sim_get_state (void)
+{
+  return sim_call ("GET", "/_sim/state", NULL, SOUP_STATUS_OK);
+}
+
+char *
+sim_get_code (const char *identity)
+{
+  g_autofree char *escaped = g_uri_escape_string (identity, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/_sim/code?identity=", escaped, NULL);
+  g_autoptr(JsonNode) answer = sim_call ("GET", path, NULL, SOUP_STATUS_OK);
+  const char *code = json_object_get_string_member (json_node_get_object (answer), "code");
+
+  g_assert_nonnull (code);
+
+  return g_strdup (code);
+}
+
+const char *
+sim_user_apikey (JsonNode   *state,
+                 const char *identity)
+{
+  JsonArray *users = json_object_get_array_member (json_node_get_object (state), "users");
+
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      JsonObject *user = json_array_get_object_element (users, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (user, "email", ""), identity) == 0)
+        return json_object_get_string_member (user, "apikey");
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+sim_user_devices (JsonNode   *state,
+                  const char *owner)
+{
+  JsonArray *devices = json_object_get_array_member (json_node_get_object (state), "devices");
+  const char *apikey = sim_user_apikey (state, owner);
+  GPtrArray *owned = g_ptr_array_new ();
+
+  g_assert_nonnull (apikey);
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    {
+      JsonObject *device = json_array_get_object_element (devices, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (device, "owner", ""), apikey) == 0)
+        g_ptr_array_add (owned, device);
+    }
+
+  return owned;
+}
+
+GPtrArray *
+sim_demo_devices (JsonNode *state)
+{
+  return sim_user_devices (state, CKSIM_DEMO_EMAIL);
+}
+
+JsonObject *
+sim_find_device (JsonNode   *state,
+                 const char *device_id)
+{
+  JsonArray *devices = json_object_get_array_member (json_node_get_object (state), "devices");
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    {
+      JsonObject *device = json_array_get_object_element (devices, i);
+
+      if (g_strcmp0 (json_object_get_string_member (device, "deviceid"), device_id) == 0)
+        return device;
+    }
+
+  return NULL;
+}
+
+static gint
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 index_a = json_object_get_int_member (*(JsonObject **) a, "index");
+  gint64 index_b = json_object_get_int_member (*(JsonObject **) b, "index");
+
+  return index_a < index_b ? -1 : index_a > index_b;
+}
+
+GPtrArray *
+sim_user_groups (JsonNode   *state,
+                 const char *owner)
+{
+  JsonArray *groups = json_object_get_array_member (json_node_get_object (state), "groups");
+  const char *apikey = sim_user_apikey (state, owner);
+  GPtrArray *owned = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, i);
+
+      if (g_strcmp0 (json_object_get_string_member (group, "owner"), apikey) == 0)
+        g_ptr_array_add (owned, group);
+    }
+  g_ptr_array_sort (owned, compare_index);
+
+  return owned;
+}
+
+/* Nothing secret in anything relayctl prints: passwords, app secrets, device
+ * keys, verification codes (as whole words), 40-hex tokens. */
+static void
+assert_no_secrets (const char *text)
+{
+  for (guint i = 0; i < secrets->len; i++)
+    {
+      const char *secret = g_ptr_array_index (secrets, i);
+      g_autofree char *escaped = g_regex_escape_string (secret, -1);
+      g_autofree char *word = g_strdup_printf ("(^|[^0-9A-Za-z])%s($|[^0-9A-Za-z])", escaped);
+
+      if (g_regex_match_simple (word, text, 0, 0))
+        g_error ("relayctl printed a secret: %s", text);
+    }
+  g_assert_false (g_regex_match_simple ("[0-9a-fA-F]{40}", text, 0, 0));
+}
+
+void
+assert_one_line_error (const Run *run,
+                       int        status)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "relayctl: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
+}
+
+JsonNode *
+run_parse_json (const Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  g_assert_cmpint (run->status, ==, 0);
+  node = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+Run *
+run_relayctl_env (const char         *app_id,
+                  const char         *app_secret,
+                  const char * const *env,
+                  const char         *input,
+                  const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *relayctl = g_getenv ("RELAYCTL");
+  Run *run = g_new0 (Run, 1);
+
+  g_assert_nonnull (relayctl);
+  g_strv_builder_add_many (argv_builder, relayctl, "--server", sim.server_template, NULL);
+  if (app_id != NULL)
+    g_strv_builder_add_many (argv_builder, "--app-id", app_id, NULL);
+  g_strv_builder_addv (argv_builder, (const char **) args);
+  argv = g_strv_builder_end (argv_builder);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (gsize i = 0; i < G_N_ELEMENTS (relay_variables); i++)
+    g_subprocess_launcher_unsetenv (launcher, relay_variables[i]);
+  if (app_secret != NULL)
+    g_subprocess_launcher_setenv (launcher, "RELAY_APP_SECRET", app_secret, TRUE);
+  for (gsize i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (process, input, NULL, on_async_done, &result);
+  wait_for_result (&result, "a relayctl run");
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("relayctl %s %s → %d\nstdout: %s\nstderr: %s",
+                  args[0], args[0] != NULL && args[1] != NULL ? args[1] : "", run->status, run->out, run->err);
+  assert_no_secrets (run->out);
+  assert_no_secrets (run->err);
+
+  return run;
+}
+
+Run *
+run_relayctl_full (const char         *app_id,
+                   const char         *app_secret,
+                   const char         *password,
+                   const char         *input,
+                   const char * const *args)
+{
+  g_autofree char *variable = password != NULL ? g_strconcat ("RELAY_PASSWORD=", password, NULL) : NULL;
+  const char *const env[] = { variable, NULL };
+
+  return run_relayctl_env (app_id, app_secret, env, input, args);
+}
+
+void
+login_demo (void)
+{
+  g_autoptr(Run) run = run_relayctl (CKSIM_DEMO_PASSWORD, "login", "--email", CKSIM_DEMO_EMAIL);
+
+  g_assert_cmpint (run->status, ==, 0);
+}
+
+void
+login_guest (void)
+{
+  const char *const args[] = { "login", "--email", CKSIM_DEMO_GUEST_EMAIL, NULL };
+  g_autoptr(Run) run = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET,
+                                          CKSIM_DEMO_GUEST_PASSWORD, NULL, args);
+
+  g_assert_cmpint (run->status, ==, 0);
+}
