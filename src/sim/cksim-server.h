@@ -84,7 +84,8 @@ gboolean     cksim_server_add_user       (CkSimServer  *self,
                                           const char   *password,
                                           const char   *region,
                                           GError      **error);
-/* The demo account (CKSIM_DEMO_*) and its dozen devices, one offline. */
+/* The demo account (CKSIM_DEMO_*): a device of every family of devices.md §3
+ * (fixed ids and names; the first twelve as in issue 2), one offline. */
 void         cksim_server_load_demo      (CkSimServer  *self);
 
 /* Listens on 127.0.0.1:@port (0 = any free port). */

@@ -331,6 +331,84 @@ test_demo_session_taken (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+op_done (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+group_created_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(CkGroup **) user_data = ck_group_list_create_finish (CK_GROUP_LIST (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+device_moved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ck_client_move_device_to_group_finish (CK_CLIENT (object), result, &error));
+  g_assert_no_error (error);
+  *(gpointer *) user_data = object;
+}
+
+/* Each of the account's groups is a section of the sidebar. */
+static void
+test_demo_groups (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(CkGroup) group = NULL;
+  g_autofree char *row_name = NULL;
+  RelayWindow *window;
+  CkClient *client;
+  GtkListBox *sidebar;
+  GtkWidget *row;
+  gpointer moved = NULL;
+  GListModel *shown;
+
+  g_assert_no_error (error);
+  window = open_demo (demo);
+  client = relay_window_get_client (window);
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), RELAY_TYPE_WINDOW, "sidebar"));
+
+  ck_group_list_create_async (ck_client_get_groups (client), "Kitchen & <b>Hall</b>", 0, NULL,
+                              group_created_cb, &group);
+  relay_test_wait_until (op_done, &group, RELAY_TEST_WAIT_MS, "the new group");
+  ck_client_move_device_to_group_async (client, ck_device_list_lookup (ck_client_get_devices (client), PLUG_ID),
+                                        NULL, ck_group_get_id (group), CK_GROUP_MOVE_REPLACE_SOURCE,
+                                        NULL, device_moved_cb, &moved);
+  relay_test_wait_until (op_done, &moved, RELAY_TEST_WAIT_MS, "the plug to join the group");
+
+  row_name = g_strdup_printf ("group-%s", ck_group_get_id (group));
+  row = relay_test_find (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX_ROW, row_name);
+  g_assert_nonnull (row);
+  /* Names are text, never markup. */
+  g_assert_nonnull (relay_test_find (row, GTK_TYPE_LABEL, NULL));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_find (row, GTK_TYPE_LABEL, NULL))), ==,
+                   "Kitchen & <b>Hall</b>");
+
+  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (row));
+  shown = relay_device_list_view_get_shown (device_list (window));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  {
+    g_autoptr(CkDevice) only = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpstr (ck_device_get_id (only), ==, PLUG_ID);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static GSettings *
 create_settings (void)
 {
@@ -471,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/ui/demo-open-device", test_demo_open_device);
   g_test_add_func ("/ui/demo-reconnect-banner", test_demo_reconnect_banner);
   g_test_add_func ("/ui/demo-session-taken", test_demo_session_taken);
+  g_test_add_func ("/ui/demo-groups", test_demo_groups);
 
   return g_test_run ();
 }
