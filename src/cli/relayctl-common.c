@@ -131,11 +131,15 @@ relayctl_append_command_list (GString               *text,
       int first_line = end_of_line != NULL ? (int) (end_of_line - command->summary)
                                            : (int) strlen (command->summary);
 
-      if (g_utf8_strlen (usage, -1) > 24)
+      glong width = g_utf8_strlen (usage, -1);
+
+      /* Padded by characters, not bytes: "…" is three bytes. */
+      if (width > 24)
         g_string_append_printf (text, "\n%s%s\n%s%-24s %.*s", prefix, usage, prefix, "",
                                 first_line, command->summary);
       else
-        g_string_append_printf (text, "\n%s%-24s %.*s", prefix, usage, first_line, command->summary);
+        g_string_append_printf (text, "\n%s%s%*s %.*s", prefix, usage, (int) (24 - width), "",
+                                first_line, command->summary);
     }
 }
 
@@ -553,15 +557,23 @@ on_deadline_cb (gpointer user_data)
 }
 
 void
-relayctl_wait (RelayctlContext  *ctx,
-               GAsyncResult    **slot)
+relayctl_wait_or_stop (RelayctlContext  *ctx,
+                       GAsyncResult    **slot,
+                       const gboolean   *stop)
 {
   /* One deadline for the whole command; cancelling makes every operation finish. */
   if (ctx->deadline_id == 0 && !ctx->timed_out && ctx->timeout_s > 0)
     ctx->deadline_id = g_timeout_add_seconds (ctx->timeout_s, on_deadline_cb, ctx);
 
-  while (*slot == NULL)
+  while (*slot == NULL && (stop == NULL || !*stop))
     g_main_context_iteration (NULL, TRUE);
+}
+
+void
+relayctl_wait (RelayctlContext  *ctx,
+               GAsyncResult    **slot)
+{
+  relayctl_wait_or_stop (ctx, slot, NULL);
 }
 
 static char *
@@ -881,6 +893,30 @@ relayctl_format_param_value (JsonNode *value)
     }
 
   return json_to_string (value, FALSE);
+}
+
+char *
+relayctl_format_params_line (JsonObject *params)
+{
+  GString *line = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, params);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      g_autofree char *text = relayctl_format_param_value (value);
+
+      if (strpbrk (text, " \t\r\n") != NULL && JSON_NODE_HOLDS_VALUE (value))
+        {
+          g_free (text);
+          text = json_to_string (value, FALSE);
+        }
+      g_string_append_printf (line, "%s%s=%s", line->len > 0 ? " " : "", name, text);
+    }
+
+  return g_string_free (line, FALSE);
 }
 
 void

@@ -30,7 +30,8 @@ typedef enum
 #define RELAYCTL_EXIT_HELP \
   "Exit status:\n" \
   "  0  success\n" \
-  "  1  failure without a more specific class (e.g. the cloud refused a value)\n" \
+  "  1  failure without a more specific class (e.g. the device or the cloud\n" \
+  "     refused a value)\n" \
   "  2  usage: bad option, unknown command, missing argument\n" \
   "  3  not signed in, wrong credentials, session ended or taken, no app secret\n" \
   "  4  no such device, group or account (e.g. no account to share with)\n" \
@@ -181,6 +182,10 @@ void             relayctl_async_done            (GObject          *source,
 /* Iterates the main context until @slot is set (bounded by --timeout through the cancellable). */
 void             relayctl_wait                  (RelayctlContext  *ctx,
                                                  GAsyncResult    **slot);
+/* The same, returning early once *@stop is TRUE (e.g. set by a signal handler). */
+void             relayctl_wait_or_stop          (RelayctlContext  *ctx,
+                                                 GAsyncResult    **slot,
+                                                 const gboolean   *stop);
 
 /* @env_var if set, else the next line of stdin (echo off on a terminal).
  * Never from argv. Free with relayctl_secret_free(). */
@@ -221,6 +226,9 @@ char            *relayctl_format_param_value    (JsonNode         *value);
 /* The VALUE of key=VALUE: JSON when it parses as JSON (numbers, true,
  * false, null, objects, arrays, "quoted strings"), else the text itself. */
 JsonNode        *relayctl_parse_param_value     (const char       *text);
+/* "key=value key=value …" on one line; a string value with white space
+ * in it shows quoted, as JSON. */
+char            *relayctl_format_params_line    (JsonObject       *params);
 /* Prints @params as `key=value` lines, in the cloud's order. */
 void             relayctl_print_params          (JsonObject       *params);
 /* A string member of @object (nullable), or NULL when absent or not a string. */

@@ -203,28 +203,33 @@ run_set (RelayctlContext        *ctx,
   if (ctx->json)
     return report_params (ctx, device, params);
 
-  g_print ("%s took ", ck_device_get_name (device));
-  relayctl_print_params_line (params);
+  {
+    g_autofree char *line = relayctl_format_params_line (params);
+
+    g_print ("%s acknowledged %s\n", ck_device_get_name (device), line);
+  }
 
   return RELAYCTL_EXIT_OK;
 }
 
 const RelayctlCommand relayctl_live_commands[] = {
   { "query", "DEVICE [PARAM…]",
-    "Ask DEVICE for its params over the live connection: all of them, or the\n"
-    "PARAMs listed. Prints KEY=VALUE lines (strings as they are, anything else\n"
-    "as JSON), or {\"id\", \"name\", \"params\"} with --json.",
+    "Ask DEVICE for its params over the live connection.\n"
+    "All of them, or the PARAMs listed. Prints KEY=VALUE lines (a string as it\n"
+    "is, quoted when it would read as JSON; anything else as JSON), or\n"
+    "{\"id\", \"name\", \"params\"} with --json.",
     run_query },
   { "set", "DEVICE KEY=VALUE…",
-    "Send raw params to DEVICE and wait for its answer. Each VALUE is read as JSON\n"
-    "when it parses (40, true, [..], {..}, \"40\"), else as a string: switch=on,\n"
-    "bright=40, 'switches=[{\"switch\":\"off\",\"outlet\":1}]'. --http sends them\n"
-    "through POST /api/user/device/status instead of the live connection.\n"
-    "A value the device refuses fails with its reason (exit status 1).",
+    "Send raw params to DEVICE and wait for its answer.\n"
+    "Each VALUE is read as JSON when it parses (40, true, [..], {..}, \"40\"),\n"
+    "else as a string: switch=on, brightness=40,\n"
+    "'switches=[{\"switch\":\"off\",\"outlet\":1}]'. --http sends them through\n"
+    "POST /api/user/device/status instead of the live connection. A value the\n"
+    "device refuses fails with its reason (exit status 1).",
     run_set },
   { "status", "DEVICE [PARAM…]",
-    "The params the cloud stores for DEVICE, over HTTP (GET\n"
-    "/api/user/device/status): all of them, or the PARAMs listed. Output as\n"
+    "Show the params the cloud stores for DEVICE, over HTTP.\n"
+    "GET /api/user/device/status: all of them, or the PARAMs listed. Output as\n"
     "for query.",
     run_status },
   { NULL }

@@ -15,6 +15,9 @@ static const RelayctlCommand *const command_groups[] = {
   relayctl_account_commands,
   relayctl_devices_commands,
   relayctl_groups_commands,
+  relayctl_live_commands,
+  relayctl_watch_commands,
+  relayctl_share_commands,
 };
 
 static const RelayctlCommand *

@@ -367,21 +367,19 @@ run_parse_json (const Run *run)
   return node;
 }
 
-Run *
-run_relayctl_env (const char         *app_id,
-                  const char         *app_secret,
-                  const char * const *env,
-                  const char         *input,
-                  const char * const *args)
+/* relayctl with --server and --app-id, only the RELAY_* variables given, pipes on all three. */
+static GSubprocess *
+spawn_relayctl (const char         *app_id,
+                const char         *app_secret,
+                const char * const *env,
+                const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
   const char *relayctl = g_getenv ("RELAYCTL");
-  Run *run = g_new0 (Run, 1);
+  GSubprocess *process;
 
   g_assert_nonnull (relayctl);
   g_strv_builder_add_many (argv_builder, relayctl, "--server", sim.server_template, NULL);
@@ -393,6 +391,8 @@ run_relayctl_env (const char         *app_id,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* A background run must not outlive a failed test either. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (relay_variables); i++)
     g_subprocess_launcher_unsetenv (launcher, relay_variables[i]);
   if (app_secret != NULL)
@@ -407,6 +407,23 @@ run_relayctl_env (const char         *app_id,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
+
+  return process;
+}
+
+Run *
+run_relayctl_env (const char         *app_id,
+                  const char         *app_secret,
+                  const char * const *env,
+                  const char         *input,
+                  const char * const *args)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+
+  process = spawn_relayctl (app_id, app_secret, env, args);
 
   g_subprocess_communicate_utf8_async (process, input, NULL, on_async_done, &result);
   wait_for_result (&result, "a relayctl run");
@@ -452,4 +469,112 @@ login_guest (void)
                                           CKSIM_DEMO_GUEST_PASSWORD, NULL, args);
 
   g_assert_cmpint (run->status, ==, 0);
+}
+
+struct _BackgroundRun
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  GString          *all_out;
+  char             *command;
+};
+
+BackgroundRun *
+run_relayctl_background (const char         *app_id,
+                         const char         *app_secret,
+                         const char * const *args)
+{
+  BackgroundRun *run = g_new0 (BackgroundRun, 1);
+
+  run->process = spawn_relayctl (app_id, app_secret, NULL, args);
+  run->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (run->process));
+  run->all_out = g_string_new (NULL);
+  run->command = g_strjoinv (" ", (char **) args);
+  /* Nothing comes on stdin. */
+  g_output_stream_close (g_subprocess_get_stdin_pipe (run->process), NULL, NULL);
+
+  return run;
+}
+
+char *
+background_read_line (BackgroundRun *run)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *line;
+
+  g_data_input_stream_read_line_async (run->out, G_PRIORITY_DEFAULT, NULL, on_async_done, &result);
+  wait_for_result (&result, run->command);
+  line = g_data_input_stream_read_line_finish_utf8 (run->out, result, NULL, &error);
+  g_assert_no_error (error);
+
+  if (line != NULL)
+    {
+      g_test_message ("relayctl %s: %s", run->command, line);
+      g_string_append_printf (run->all_out, "%s\n", line);
+      assert_no_secrets (line);
+    }
+
+  return line;
+}
+
+JsonObject *
+background_read_json (BackgroundRun *run)
+{
+  g_autofree char *line = background_read_line (run);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (line);
+  node = json_from_string (line, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+Run *
+background_finish (BackgroundRun *background,
+                   int            signal_number)
+{
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  g_autoptr(GAsyncResult) spliced = NULL;
+  g_autoptr(GAsyncResult) waited = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+  char *line;
+
+  if (signal_number != 0)
+    g_subprocess_send_signal (background->process, signal_number);
+
+  while ((line = background_read_line (background)) != NULL)
+    g_free (line);
+
+  g_output_stream_splice_async (err, g_subprocess_get_stderr_pipe (background->process),
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_async_done, &spliced);
+  wait_for_result (&spliced, background->command);
+  g_output_stream_splice_finish (err, spliced, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_wait_async (background->process, NULL, on_async_done, &waited);
+  wait_for_result (&waited, background->command);
+  g_subprocess_wait_finish (background->process, waited, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (background->process));
+
+  run->status = g_subprocess_get_exit_status (background->process);
+  run->out = g_string_free (background->all_out, FALSE);
+  run->err = g_strndup (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (err)) > 0
+                        ? g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (err)) : "",
+                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (err)));
+  g_test_message ("relayctl %s → %d\nstderr: %s", background->command, run->status, run->err);
+  assert_no_secrets (run->err);
+
+  g_object_unref (background->out);
+  g_object_unref (background->process);
+  g_free (background->command);
+  g_free (background);
+
+  return run;
 }

@@ -102,6 +102,23 @@ Run        *run_relayctl_full       (const char         *app_id,
   run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL, \
                      (const char * const[]) { __VA_ARGS__, NULL })
 
+/* A relayctl run in the background (e.g. watch), read line by line while
+ * the test acts; same environment rules as run_relayctl_env(). */
+typedef struct _BackgroundRun BackgroundRun;
+
+BackgroundRun *run_relayctl_background (const char         *app_id,
+                                        const char         *app_secret,
+                                        const char * const *args);
+/* The next line of its stdout (without the newline), or NULL at the end;
+ * fails the test when none comes within 2 s. */
+char       *background_read_line    (BackgroundRun      *run);
+/* The next line, which must be one JSON object. */
+JsonObject *background_read_json    (BackgroundRun      *run);
+/* Sends @signal_number (0: none), waits for the exit (2 s at most) and
+ * frees @run: its status, all its stdout and its stderr, checked for secrets. */
+Run        *background_finish       (BackgroundRun      *run,
+                                     int                 signal_number);
+
 void        login_demo              (void);
 void        login_guest             (void);
 
