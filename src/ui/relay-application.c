@@ -81,7 +81,7 @@ start_demo (RelayApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->demo = relay_demo_new (&error);
+  self->demo = relay_demo_new (TRUE, &error);
   if (self->demo == NULL)
     {
       g_printerr (_("Could not start the demo cloud: %s\n"), error->message);

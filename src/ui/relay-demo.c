@@ -48,6 +48,9 @@ relay_demo_init (RelayDemo *self)
 
 /**
  * relay_demo_new:
+ * @scripted: run the simulator's demo script (devices.md §7.3: readings
+ *   drift, loads step, a door opens, a device drops off and comes back) so
+ *   the demo looks alive; tests keep it off for a predictable dataset
  *
  * Starts the simulated cloud with its control hooks and the demo data.
  *
@@ -55,12 +58,14 @@ relay_demo_init (RelayDemo *self)
  * server could not listen
  */
 RelayDemo *
-relay_demo_new (GError **error)
+relay_demo_new (gboolean   scripted,
+                GError   **error)
 {
   g_autoptr(RelayDemo) self = g_object_new (RELAY_TYPE_DEMO, NULL);
 
   self->server = cksim_server_new (FALSE, TRUE);
   cksim_server_load_demo (self->server);
+  g_object_set (self->server, "demo-script", scripted, NULL);
   if (!cksim_server_listen (self->server, 0, error))
     return NULL;
 

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define RELAY_TYPE_DEMO (relay_demo_get_type ())
 G_DECLARE_FINAL_TYPE (RelayDemo, relay_demo, RELAY, DEMO, GObject)
 
-RelayDemo   *relay_demo_new            (GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+RelayDemo   *relay_demo_new            (gboolean         scripted,
+                                        GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 CkSimServer *relay_demo_get_server     (RelayDemo       *self);
 const char  *relay_demo_get_url        (RelayDemo       *self);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relay-device-family.h"
 #include "relay-device-list-view.h"
 #include "relay-device-row.h"
 
@@ -16,6 +17,9 @@
  * GtkSortListModel (GtkFilterListModel (devices)): rows are recycled, so
  * ten thousand devices cost a screenful of widgets. Search, the sidebar's
  * section and the sort order only change the filter and the sorter.
+ * Search matches the name, the model, the kind of device and the names of
+ * its groups (rooms). Sorted by state, the list re-sorts when a device goes
+ * on or offline, at most once per main-loop turn however many change.
  *
  * Keyboard: the arrow keys move between rows, Enter (or a click) opens the
  * device (RelayDeviceListView::device-activated), Space switches the focused
@@ -38,6 +42,7 @@ struct _RelayDeviceListView
   GtkCustomFilter    *section_filter;
   GtkSorter          *name_sorter;
   GtkSorter          *online_sorter;
+  guint               resort_id;
 
   RelayDeviceSection  section;
   char               *group_id;
@@ -167,10 +172,94 @@ relay_device_list_view_toggle_focused_action (GtkWidget  *widget,
     relay_device_row_toggle_power (row);
 }
 
+/* What search looks in: name, model, kind and group (room) names. */
+static char *
+dup_search_text (CkDevice            *device,
+                 RelayDeviceListView *self)
+{
+  GString *text = g_string_new (ck_device_get_name (device));
+  const char * const *groups = ck_device_get_groups (device);
+
+  if (ck_device_get_model (device) != NULL)
+    g_string_append_printf (text, "\n%s", ck_device_get_model (device));
+  g_string_append_printf (text, "\n%s", ck_family_get_description (relay_device_get_family (device)));
+  for (guint i = 0; self->client != NULL && groups[i] != NULL; i++)
+    {
+      CkGroup *group = ck_group_list_lookup (ck_client_get_groups (self->client), groups[i]);
+
+      if (group != NULL)
+        g_string_append_printf (text, "\n%s", ck_group_get_name (group));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Online first. A custom sorter compares the live values: a numeric
+ * sorter's cached keys would not see a device go on or offline. */
+static int
+compare_online (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return (int) ck_device_get_online ((CkDevice *) b) - (int) ck_device_get_online ((CkDevice *) a);
+}
+
+static gboolean
+resort_cb (gpointer user_data)
+{
+  RelayDeviceListView *self = user_data;
+
+  self->resort_id = 0;
+  gtk_sorter_changed (self->online_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many devices may change at once (a reconnect): one re-sort for all. */
+static void
+on_device_online_cb (RelayDeviceListView *self)
+{
+  if (self->resort_id == 0 && gtk_sort_list_model_get_sorter (self->sort_model) == self->online_sorter)
+    self->resort_id = g_idle_add (resort_cb, self);
+}
+
+static void
+watch_devices (RelayDeviceListView *self,
+               guint                position,
+               guint                removed,
+               guint                added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CkDevice) device = g_list_model_get_item (self->devices, i);
+
+      if (g_signal_handler_find (device, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                 on_device_online_cb, self) == 0)
+        g_signal_connect_object (device, "notify::online", G_CALLBACK (on_device_online_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  on_device_online_cb (self);
+}
+
+static void
+unwatch_devices (RelayDeviceListView *self)
+{
+  if (self->devices == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->devices, watch_devices, self);
+  for (guint i = 0; i < g_list_model_get_n_items (self->devices); i++)
+    {
+      g_autoptr(CkDevice) device = g_list_model_get_item (self->devices, i);
+
+      g_signal_handlers_disconnect_by_func (device, on_device_online_cb, self);
+    }
+}
+
 static void
 relay_device_list_view_dispose (GObject *object)
 {
   RelayDeviceListView *self = RELAY_DEVICE_LIST_VIEW (object);
+
+  g_clear_handle_id (&self->resort_id, g_source_remove);
+  unwatch_devices (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -222,14 +311,14 @@ relay_device_list_view_init (RelayDeviceListView *self)
   GtkListItemFactory *factory;
   GtkEveryFilter *filter;
   GtkMultiSorter *online_sorter;
-  GtkNumericSorter *online_first;
   GtkWidget *scrolled, *clamp;
   GtkEventController *shortcuts;
   GtkShortcut *shortcut;
 
   /* The pipeline, without devices until a client is set. */
   self->search_filter =
-    gtk_string_filter_new (gtk_property_expression_new (CK_TYPE_DEVICE, NULL, "name"));
+    gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                        G_CALLBACK (dup_search_text), self, NULL));
   gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
   self->section_filter = gtk_custom_filter_new (match_section, self, NULL);
@@ -239,10 +328,8 @@ relay_device_list_view_init (RelayDeviceListView *self)
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
 
   self->name_sorter = create_name_sorter ();
-  online_first = gtk_numeric_sorter_new (gtk_property_expression_new (CK_TYPE_DEVICE, NULL, "online"));
-  gtk_numeric_sorter_set_sort_order (online_first, GTK_SORT_DESCENDING);
   online_sorter = gtk_multi_sorter_new ();
-  gtk_multi_sorter_append (online_sorter, GTK_SORTER (online_first));
+  gtk_multi_sorter_append (online_sorter, GTK_SORTER (gtk_custom_sorter_new (compare_online, NULL, NULL)));
   gtk_multi_sorter_append (online_sorter, create_name_sorter ());
   self->online_sorter = GTK_SORTER (online_sorter);
 
@@ -309,9 +396,15 @@ relay_device_list_view_set_model (RelayDeviceListView *self,
 
   /* Rows are made for one client: drop them all before switching. */
   gtk_list_view_set_model (self->list_view, NULL);
+  unwatch_devices (self);
   g_set_object (&self->client, client);
   g_set_object (&self->devices, devices);
   gtk_filter_list_model_set_model (self->filter_model, devices);
+  if (devices != NULL)
+    {
+      g_signal_connect_object (devices, "items-changed", G_CALLBACK (watch_devices), self, G_CONNECT_SWAPPED);
+      watch_devices (self, 0, 0, g_list_model_get_n_items (devices));
+    }
 
   if (devices != NULL)
     {

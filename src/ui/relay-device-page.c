@@ -11,8 +11,11 @@
 #include "relay-device-family.h"
 #include "relay-device-page.h"
 #include "relay-device-row.h"
+#include "relay-device-settings.h"
 #include "relay-errors.h"
+#include "relay-sharing-group.h"
 #include "relay-throttle.h"
+#include "relay-timers-group.h"
 
 /**
  * RelayDevicePage:
@@ -126,6 +129,16 @@ add_group (RelayDevicePage *self,
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->content, group);
   return group;
+}
+
+/* A section that keeps itself current (timers, sharing, management). */
+static void
+add_section (RelayDevicePage *self,
+             const char      *name,
+             GtkWidget       *section)
+{
+  gtk_box_append (self->content, section);
+  register_control (self, name, section);
 }
 
 static GtkWidget *
@@ -508,6 +521,12 @@ build (RelayDevicePage *self)
       add_value_row (self, group, _("Contact"), "reading-contact", "—");
     }
 
+  /* Timers switch the device or a channel: only for what can be switched. */
+  if (caps & (CK_CAPABILITY_POWER | CK_CAPABILITY_CHANNELS) && !(caps & CK_CAPABILITY_READ_ONLY))
+    add_section (self, "timers", relay_timers_group_new (self->client, self->device));
+  if (ck_device_get_shared_by (self->device) == NULL)
+    add_section (self, "sharing", relay_sharing_group_new (self->client, self->device));
+
   group = add_group (self, _("Device"));
   if (p != NULL)
     firmware = json_object_get_string_member_with_default (p, "fwVersion", NULL);
@@ -516,6 +535,8 @@ build (RelayDevicePage *self)
   add_value_row (self, group, _("Firmware"), "firmware", firmware != NULL ? firmware : "—");
   add_value_row (self, group, _("Device ID"), "id", ck_device_get_id (self->device));
   add_value_row (self, group, _("Type"), "family", ck_family_get_description (self->family));
+
+  add_section (self, "manage", relay_device_settings_new (self->client, self->device));
 }
 
 /* ------------------------------------------------------------------- sync */

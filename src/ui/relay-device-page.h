@@ -22,7 +22,9 @@ void       relay_device_page_set_throttle_interval (RelayDevicePage *self,
                                                     guint            interval_ms);
 /* (transfer none) (nullable): a control by name: "power", "channel-N"
  * (1-based), "brightness", "color-temperature", "color", "fan-N" (level),
- * "reading-<name>", "model", "firmware", "id". */
+ * "reading-<name>", "model", "firmware", "id", and the sections "timers"
+ * (RelayTimersGroup), "sharing" (RelaySharingGroup, own devices only) and
+ * "manage" (RelayDeviceSettings). */
 GtkWidget *relay_device_page_get_control  (RelayDevicePage *self,
                                            const char      *name);
 

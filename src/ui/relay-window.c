@@ -12,6 +12,7 @@
 #include "relay-device-list-view.h"
 #include "relay-device-page.h"
 #include "relay-errors.h"
+#include "relay-group-dialogs.h"
 #include "relay-preferences-window.h"
 #include "relay-sign-in-page.h"
 #include "relay-window.h"
@@ -129,6 +130,8 @@ toast (RelayWindow *self,
 }
 
 /* ------------------------------------------------------------- navigation */
+
+static void update_group_actions (RelayWindow *self);
 
 static const char *
 section_title (GtkListBoxRow *row)
@@ -253,6 +256,7 @@ on_sidebar_row_selected_cb (RelayWindow   *self,
   relay_device_list_view_set_section (self->device_list,
                                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "section")),
                                       g_object_get_data (G_OBJECT (row), "group-id"));
+  update_group_actions (self);
   show_content_page (self, "list");
 }
 
@@ -326,9 +330,32 @@ on_client_command_failed_cb (RelayWindow *self,
   toast (self, title);
 }
 
+/* (transfer none) (nullable): the group the sidebar has selected. */
+static CkGroup *
+selected_group (RelayWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  const char *group_id = row != NULL ? g_object_get_data (G_OBJECT (row), "group-id") : NULL;
+
+  if (self->client == NULL || group_id == NULL)
+    return NULL;
+  return ck_group_list_lookup (ck_client_get_groups (self->client), group_id);
+}
+
+static void
+update_group_actions (RelayWindow *self)
+{
+  gboolean group = selected_group (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", self->client != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-group", group);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-group", group);
+}
+
 static void
 update_actions (RelayWindow *self)
 {
+  update_group_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
                                  self->settings != NULL && self->client != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
@@ -691,6 +718,41 @@ relay_window_preferences_action (GtkWidget  *widget,
 }
 
 static void
+relay_window_new_group_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  RelayWindow *self = RELAY_WINDOW (widget);
+
+  if (self->client != NULL)
+    relay_group_dialog_create (GTK_WINDOW (self), self->client);
+}
+
+static void
+relay_window_rename_group_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RelayWindow *self = RELAY_WINDOW (widget);
+  CkGroup *group = selected_group (self);
+
+  if (group != NULL)
+    relay_group_dialog_rename (GTK_WINDOW (self), self->client, group);
+}
+
+static void
+relay_window_delete_group_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RelayWindow *self = RELAY_WINDOW (widget);
+  CkGroup *group = selected_group (self);
+
+  if (group != NULL)
+    relay_group_dialog_delete (GTK_WINDOW (self), self->client, group);
+}
+
+static void
 relay_window_back_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -931,6 +993,9 @@ relay_window_class_init (RelayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, relay_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, relay_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", relay_window_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, relay_window_new_group_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-group", NULL, relay_window_rename_group_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-group", NULL, relay_window_delete_group_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

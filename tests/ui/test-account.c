@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *server_template = NULL;
 
-  fixture->demo = relay_demo_new (&error);
+  fixture->demo = relay_demo_new (FALSE, &error);
   g_assert_no_error (error);
   fixture->server = relay_demo_get_server (fixture->demo);
   g_assert_true (cksim_server_add_user (fixture->server, US_EMAIL, US_PASSWORD, "us", &error));

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "relay-device-family.h"
 #include "relay-device-list-view.h"
 #include "relay-device-row.h"
 #include "relay-test-util.h"
@@ -41,6 +42,14 @@ create_devices (void)
 
   ck_device_list_replace_all (list, array);
   return list;
+}
+
+static gboolean
+first_is_device_zero (gpointer data)
+{
+  g_autoptr(CkDevice) first = g_list_model_get_item (G_LIST_MODEL (data), 0);
+
+  return g_str_equal (ck_device_get_name (first), "Device 00000");
 }
 
 static void
@@ -99,6 +108,44 @@ test_ten_thousand (void)
   g_assert_true (ck_device_get_online (first));
   g_assert_cmpstr (ck_device_get_name (first), ==, "Device 00001");
   g_assert_false (ck_device_get_online (last));
+
+  /* Live: device 1 goes offline and device 0 comes online; the list
+   * re-sorts once, quickly, without a new sorter. */
+  {
+    g_autoptr(CkDevice) zero = g_list_model_get_item (G_LIST_MODEL (devices), 0);
+    g_autoptr(CkDevice) now_first = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    ck_device_set_online (first, FALSE);
+    ck_device_set_online (zero, TRUE);
+    relay_test_wait_until (first_is_device_zero, shown, RELAY_TEST_WAIT_MS, "the list to re-sort");
+    g_test_message ("re-sorted %u devices in %" G_GINT64_FORMAT " ms", N_DEVICES,
+                    (g_get_monotonic_time () - start) / 1000);
+    g_assert_cmpint ((g_get_monotonic_time () - start) / 1000, <, 500);
+    now_first = g_list_model_get_item (shown, 0);
+    g_assert_true (ck_device_get_online (now_first));
+    g_clear_object (&last);
+    last = g_list_model_get_item (shown, N_DEVICES - 1);
+    g_assert_false (ck_device_get_online (last));
+  }
+
+  /* Search also finds the kind of device (and the model, and group names). */
+  {
+    const char *kind = ck_family_get_description (relay_device_get_family (first));
+    guint n;
+
+    relay_device_list_view_set_search (RELAY_DEVICE_LIST_VIEW (view), kind);
+    n = g_list_model_get_n_items (shown);
+    g_assert_cmpuint (n, >=, N_DEVICES / 6);
+    g_assert_cmpuint (n, <, N_DEVICES);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CkDevice) device = g_list_model_get_item (shown, i);
+
+        g_assert_nonnull (strstr (ck_family_get_description (relay_device_get_family (device)), kind));
+      }
+    relay_device_list_view_set_search (RELAY_DEVICE_LIST_VIEW (view), NULL);
+  }
 
   /* Nothing is shared with this account: its apikey is unknown (signed out). */
   relay_device_list_view_set_section (RELAY_DEVICE_LIST_VIEW (view), RELAY_DEVICE_SECTION_SHARED, NULL);

@@ -15,6 +15,7 @@
 #define LAMP_ID  "1000a1b201"  /* "Desk lamp", B05 RGB + white bulb, UIID 104 */
 #define PLUG_ID  "1000a1b202"  /* "Kitchen plug", UIID 1 */
 #define FOUR_ID  "1000a1b204"  /* "Aquarium", 4CH Pro, UIID 4 */
+#define FAN_ID   "1000a1b207"  /* "Bedroom fan", iFan03, UIID 34 */
 #define THROTTLE_MS 40
 
 typedef struct
@@ -53,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->demo = relay_demo_new (&error);
+  fixture->demo = relay_demo_new (FALSE, &error);
   g_assert_no_error (error);
   fixture->server = relay_demo_get_server (fixture->demo);
   fixture->window = g_object_ref (relay_demo_open_window (fixture->demo, NULL));
@@ -292,26 +293,30 @@ test_pick_color (Fixture       *fixture,
 
 /* --------------------------------------------------------------- offline */
 
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} ToastWait;
+
+/* A mapped label with exactly the toast's text. */
 static gboolean
 toast_shown (gpointer data)
 {
-  GtkWidget *window = data;
+  ToastWait *wait = data;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
-  {
-    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_ptr_array_add (stack, wait->window);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
 
-    g_ptr_array_add (stack, window);
-    while (stack->len > 0)
-      {
-        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-
-        if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
-            strstr (gtk_label_get_text (GTK_LABEL (w)), "did not change") != NULL)
-          return TRUE;
-        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-          g_ptr_array_add (stack, c);
-      }
-  }
+      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), wait->text) == 0)
+        return TRUE;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
   return FALSE;
 }
 
@@ -332,17 +337,65 @@ test_offline_rolls_back (Fixture       *fixture,
   gboolean before = ck_device_get_power (plug);
   const char *sim_before = json_object_get_string_member (sim_params (fixture, PLUG_ID), "switch");
   g_autofree char *sim_before_copy = g_strdup (sim_before);
+  ToastWait toast = { GTK_WIDGET (fixture->window), "“Kitchen plug” did not change: The device is offline." };
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (power)));
   gtk_switch_set_active (power, !before);
   g_assert_true (cksim_server_set_device_online (fixture->server, PLUG_ID, FALSE));
 
   relay_test_wait_until (device_is_settled, plug, RELAY_TEST_WAIT_MS, "the command to end");
-  relay_test_wait_until (toast_shown, fixture->window, RELAY_TEST_WAIT_MS, "the failure toast");
+  /* The toast names the device and says why, in words. */
+  relay_test_wait_until (toast_shown, &toast, RELAY_TEST_WAIT_MS, "the failure toast");
   g_assert_cmpint (ck_device_get_power (plug), ==, before);
   g_assert_cmpint (gtk_switch_get_active (power), ==, before);
   g_assert_cmpint (gtk_switch_get_state (power), ==, before);
   g_assert_cmpstr (json_object_get_string_member (sim_params (fixture, PLUG_ID), "switch"), ==, sim_before_copy);
+}
+
+/* ------------------------------------------------------------------ fan */
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    expected;
+} FanWait;
+
+static gboolean
+sim_fan_is (gpointer data)
+{
+  FanWait *wait = data;
+  JsonObject *params = sim_params (wait->fixture, FAN_ID);
+  guint level = G_MAXUINT;
+
+  return ck_family_decode_fan (ck_catalog_lookup (34, params), params, &level) && level == wait->expected;
+}
+
+/* iFan: a speed button changes the simulator's fan outlets, and the
+ * buttons follow the device. */
+static void
+test_fan_speed (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CkDevice *fan = open_device (fixture, FAN_ID);
+  JsonObject *params = sim_params (fixture, FAN_ID);
+  guint before = G_MAXUINT;
+  FanWait wait = { fixture, 0 };
+  GtkToggleButton *button;
+
+  g_assert_true (ck_family_decode_fan (ck_catalog_lookup (34, params), params, &before));
+  g_assert_cmpuint (ck_device_get_fan_levels (fan), ==, 3);
+  wait.expected = before == 2 ? 3 : 2;
+  button = GTK_TOGGLE_BUTTON (control (fixture, wait.expected == 2 ? "fan-2" : "fan-3"));
+  g_assert_false (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    control (fixture, before == 0 ? "fan-0" : before == 1 ? "fan-1" : before == 2 ? "fan-2" : "fan-3"))));
+
+  gtk_toggle_button_set_active (button, TRUE);
+  relay_test_wait_until (sim_fan_is, &wait, RELAY_TEST_WAIT_MS, "the fan speed to change");
+  relay_test_wait_until (device_is_settled, fan, RELAY_TEST_WAIT_MS, "the command to end");
+  g_assert_cmpuint (fixture->commands_sent, ==, 1);
+  g_assert_cmpint (ck_device_get_fan_speed (fan), ==, (gint) wait.expected);
+  g_assert_true (gtk_toggle_button_get_active (button));
 }
 
 /* The page is built from capabilities: a plug has no light controls,
@@ -383,6 +436,7 @@ main (int   argc,
   ADD ("/ui/device-page/drag-color-temperature", test_drag_color_temperature);
   ADD ("/ui/device-page/pick-color", test_pick_color);
   ADD ("/ui/device-page/offline-rolls-back", test_offline_rolls_back);
+  ADD ("/ui/device-page/fan-speed", test_fan_speed);
 #undef ADD
 
   return g_test_run ();

@@ -54,7 +54,7 @@ shoot_size (int width,
             int height)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   g_autoptr(GSettings) settings = NULL;
   RelayWindow *window;
   CkDevice *lamp;

@@ -105,7 +105,7 @@ static void
 test_demo_toggle (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   RelayWindow *window;
   RelayDeviceRow *row;
   CkDevice *plug;
@@ -151,7 +151,7 @@ static void
 test_demo_offline_row (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   RelayWindow *window;
   RelayDeviceRow *row;
   GtkWidget *status;
@@ -180,7 +180,7 @@ static void
 test_demo_open_device (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   RelayWindow *window;
   GListModel *shown;
   GtkListView *list_view;
@@ -232,7 +232,7 @@ static void
 test_demo_reconnect_banner (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   RelayWindow *window;
   RelayConnectionBanner *banner;
 
@@ -296,7 +296,7 @@ static void
 test_demo_session_taken (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   g_autofree char *server_template = NULL;
   g_autoptr(CkApi) other = NULL;
   RelayWindow *window;
@@ -365,7 +365,7 @@ static void
 test_demo_groups (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelayDemo) demo = relay_demo_new (&error);
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
   g_autoptr(CkGroup) group = NULL;
   g_autofree char *row_name = NULL;
   RelayWindow *window;
