@@ -154,6 +154,62 @@ find_in_table (const RelayctlCommand *table,
   return NULL;
 }
 
+static gboolean
+is_help_option (const char *argument)
+{
+  return g_str_equal (argument, "--help") || g_str_equal (argument, "-h");
+}
+
+/* The help of a command group; @object (nullable) is what comes before the
+ * subcommand, e.g. "DEVICE". */
+static void
+print_subcommand_help (const RelayctlCommand *command,
+                       const RelayctlCommand *table,
+                       const char            *default_name,
+                       const char            *object)
+{
+  g_autoptr(GString) help = g_string_new (NULL);
+
+  g_string_append_printf (help, "Usage:\n  relayctl %s%s%s SUBCOMMAND [OPTION…] [ARGUMENT…]\n\n%s\n\n"
+                          "Subcommands:", command->name, object != NULL ? " " : "",
+                          object != NULL ? object : "", command->summary);
+  relayctl_append_command_list (help, "  ", table);
+  g_string_append_printf (help, "\n\nWithout a subcommand: %s. Run `relayctl %s%s%s SUBCOMMAND --help`"
+                          " for a subcommand's options.\n", default_name, command->name,
+                          object != NULL ? " " : "", object != NULL ? object : "");
+  g_print ("%s", help->str);
+}
+
+/* Runs the subcommand @name of @table with argv[0] replaced by
+ * @full_name (e.g. "groups add", "timers DEVICE add"), which names it in
+ * its help and errors. */
+static int
+run_named_subcommand (RelayctlContext        *ctx,
+                      const RelayctlCommand  *command,
+                      const RelayctlCommand  *table,
+                      const char             *name,
+                      const char             *object,
+                      int                     argc,
+                      char                  **argv)
+{
+  const RelayctlCommand *sub;
+  g_autofree char *full_name = NULL;
+  char *saved_name;
+  int status;
+
+  if (!(sub = find_in_table (table, name)))
+    return relayctl_usage_error ("unknown subcommand “%s” (see relayctl %s --help)", name, command->name);
+
+  full_name = g_strjoin (" ", command->name, object != NULL ? object : sub->name,
+                         object != NULL ? sub->name : NULL, NULL);
+  saved_name = argv[0];
+  argv[0] = full_name;
+  status = sub->run (ctx, sub, argc, argv);
+  argv[0] = saved_name;
+
+  return status;
+}
+
 int
 relayctl_run_subcommand (RelayctlContext        *ctx,
                          const RelayctlCommand  *command,
@@ -162,39 +218,64 @@ relayctl_run_subcommand (RelayctlContext        *ctx,
                          int                     argc,
                          char                  **argv)
 {
-  const RelayctlCommand *sub;
   /* `groups` alone, or `groups --json`: the default subcommand. */
   gboolean named = argc > 1 && argv[1][0] != '-';
-  const char *name = named ? argv[1] : default_name;
-  g_autofree char *full_name = NULL;
-  char *saved_name;
   int first = named ? 1 : 0;
-  int status;
 
-  if (argc > 1 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+  if (argc > 1 && is_help_option (argv[1]))
     {
-      g_autoptr(GString) help = g_string_new (NULL);
-
-      g_string_append_printf (help, "Usage:\n  relayctl %s SUBCOMMAND [OPTION…] [ARGUMENT…]\n\n%s\n\n"
-                              "Subcommands:", command->name, command->summary);
-      relayctl_append_command_list (help, "  ", table);
-      g_string_append_printf (help, "\n\nWithout a subcommand: %s. Run `relayctl %s SUBCOMMAND --help`"
-                              " for a subcommand's options.\n", default_name, command->name);
-      g_print ("%s", help->str);
+      print_subcommand_help (command, table, default_name, NULL);
       return RELAYCTL_EXIT_OK;
     }
 
-  if (!(sub = find_in_table (table, name)))
-    return relayctl_usage_error ("unknown subcommand “%s” (see relayctl %s --help)", name, command->name);
+  return run_named_subcommand (ctx, command, table, named ? argv[1] : default_name, NULL,
+                               argc - first, argv + first);
+}
 
-  /* The subcommand's argv[0] names it in full, for its help and errors. */
-  full_name = g_strdup_printf ("%s %s", command->name, sub->name);
-  saved_name = argv[first];
-  argv[first] = full_name;
-  status = sub->run (ctx, sub, argc - first, argv + first);
-  argv[first] = saved_name;
+int
+relayctl_run_object_subcommand (RelayctlContext        *ctx,
+                                const RelayctlCommand  *command,
+                                const RelayctlCommand  *table,
+                                const char             *default_name,
+                                int                     argc,
+                                char                  **argv)
+{
+  /* "DEVICE [SUBCOMMAND]" → "DEVICE" */
+  g_autofree char *object = g_strndup (command->parameter_string,
+                                       strcspn (command->parameter_string, " "));
+  g_autofree char **reordered = NULL;
+  gboolean named;
+  int object_at = -1;
+  int n = 0;
 
-  return status;
+  /* The object is the first argument that is not an option. */
+  for (int i = 1; i < argc && object_at < 0; i++)
+    {
+      if (is_help_option (argv[i]))
+        {
+          print_subcommand_help (command, table, default_name, object);
+          return RELAYCTL_EXIT_OK;
+        }
+      if (argv[i][0] != '-')
+        object_at = i;
+    }
+
+  if (object_at < 0)
+    return relayctl_usage_error ("usage: relayctl %s %s SUBCOMMAND … (see relayctl %s --help)",
+                                 command->name, object, command->name);
+
+  /* ["timers", "--json", DEVICE, "add", …] → [NAME, "--json", DEVICE, …]:
+   * the subcommand sees the object as its first argument. */
+  named = object_at + 1 < argc && argv[object_at + 1][0] != '-';
+  reordered = g_new0 (char *, (gsize) argc + 1);
+  reordered[n++] = argv[0];
+  for (int i = 1; i <= object_at; i++)
+    reordered[n++] = argv[i];
+  for (int i = object_at + (named ? 2 : 1); i < argc; i++)
+    reordered[n++] = argv[i];
+
+  return run_named_subcommand (ctx, command, table, named ? argv[object_at + 1] : default_name,
+                               object, n, reordered);
 }
 
 /* Spec §3.4: a phone number is used in E.164 form, "+" and 8 to 15 digits. */
@@ -254,6 +335,38 @@ relayctl_parse_index (const char *text,
     }
 
   *value = (gint) number;
+
+  return TRUE;
+}
+
+gboolean
+relayctl_resolve_channel (CkDevice *device,
+                          gint      number,
+                          gint     *channel)
+{
+  guint n_channels = ck_device_get_n_channels (device);
+
+  *channel = -1;
+  if (number == 0)
+    return TRUE;
+
+  if (n_channels == 0)
+    {
+      relayctl_usage_error ("%s has no channels to choose from (leave out --channel)",
+                            ck_device_get_name (device));
+      return FALSE;
+    }
+  if (number < 0 || (guint) number > n_channels)
+    {
+      if (n_channels == 1)
+        relayctl_usage_error ("%s has one channel: --channel 1", ck_device_get_name (device));
+      else
+        relayctl_usage_error ("%s has channels 1 to %u, not %d", ck_device_get_name (device),
+                              n_channels, number);
+      return FALSE;
+    }
+
+  *channel = number - 1;
 
   return TRUE;
 }
@@ -732,6 +845,10 @@ ck_error_exit_class (gint         code,
     case CK_ERROR_RATE_LIMITED:
       return RELAYCTL_EXIT_NETWORK;
 
+    case CK_ERROR_INVALID_VALUE:
+      return RELAYCTL_EXIT_USAGE;
+
+    case CK_ERROR_NOT_SUPPORTED:
     case CK_ERROR_FAILED:
     case CK_ERROR_INVALID_RESPONSE:
     case CK_ERROR_BAD_REQUEST:
@@ -766,6 +883,10 @@ error_exit_class (RelayctlContext  *ctx,
     {
       switch (error->code)
         {
+        /* A value the device's family cannot take (the catalog's codecs). */
+        case G_IO_ERROR_INVALID_ARGUMENT:
+          return RELAYCTL_EXIT_USAGE;
+
         case G_IO_ERROR_TIMED_OUT:
         case G_IO_ERROR_CONNECTION_REFUSED:
         case G_IO_ERROR_CONNECTION_CLOSED:
@@ -803,6 +924,11 @@ fail_printing (RelayctlContext *ctx,
     message = g_strdup_printf ("%s did not answer", subject);
   else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
     message = g_strdup_printf ("%s refused the command: %s", subject, error->message);
+  else if (subject != NULL && (g_error_matches (error, CK_ERROR, CK_ERROR_NOT_SUPPORTED)
+                                || g_error_matches (error, CK_ERROR, CK_ERROR_INVALID_VALUE)
+                                || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+                                || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)))
+    message = g_strdup_printf ("%s: %s", subject, error->message);
   else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED))
     message = g_strdup_printf ("%s: only its owner may do this (%s)", subject, error->message);
   else
@@ -829,6 +955,53 @@ relayctl_fail_with (RelayctlContext *ctx,
                     const char      *phrase)
 {
   return fail_printing (ctx, error, NULL, phrase);
+}
+
+void
+relayctl_print_field (const char *label,
+                      const char *value)
+{
+  if (value != NULL && *value != '\0')
+    g_print ("  %-12s %s\n", label, value);
+}
+
+/* Pads by characters, not bytes, so UTF-8 text lines up. */
+static void
+append_cell (GString    *line,
+             const char *text,
+             glong       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = length; i < width + 2; i++)
+    g_string_append_c (line, ' ');
+}
+
+void
+relayctl_print_table (const char * const *headings,
+                      GPtrArray          *rows)
+{
+  guint n_columns = g_strv_length ((char **) headings);
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = g_utf8_strlen (headings[c], -1);
+      for (guint r = 0; r < rows->len; r++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (((char **) rows->pdata[r])[c], -1));
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      const char * const *row = r == 0 ? headings : rows->pdata[r - 1];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        append_cell (line, row[c], widths[c]);
+      g_strchomp (line->str);
+      g_print ("%s\n", line->str);
+    }
 }
 
 void

@@ -31,8 +31,9 @@ typedef enum
   "Exit status:\n" \
   "  0  success\n" \
   "  1  failure without a more specific class (e.g. the device or the cloud\n" \
-  "     refused a value)\n" \
-  "  2  usage: bad option, unknown command, missing argument\n" \
+  "     refused a value, or the device lacks that control)\n" \
+  "  2  usage: bad option, unknown command, missing argument, a value out of\n" \
+  "     range or in a unit the device does not take\n" \
   "  3  not signed in, wrong credentials, session ended or taken, no app secret\n" \
   "  4  no such device, group or account (e.g. no account to share with)\n" \
   "  5  the device is offline or did not answer\n" \
@@ -92,12 +93,19 @@ extern const RelayctlCommand relayctl_groups_commands[];
 extern const RelayctlCommand relayctl_live_commands[];
 extern const RelayctlCommand relayctl_watch_commands[];
 extern const RelayctlCommand relayctl_share_commands[];
+extern const RelayctlCommand relayctl_control_commands[];
+extern const RelayctlCommand relayctl_timers_commands[];
 
 /* "--email E" and "--phone +NNN" for commands that name an account. */
 #define RELAYCTL_IDENTITY_ENTRIES(email, phone) \
   { "email", 'e', 0, G_OPTION_ARG_STRING, (email), "The account's e-mail address", "EMAIL" }, \
   { "phone", 'p', 0, G_OPTION_ARG_STRING, (phone), \
     "The account's phone number in E.164 form, e.g. +4915112345678", "+NNN" }
+
+/* "--channel N" for commands that act on one channel (1 is the first). */
+#define RELAYCTL_CHANNEL_ENTRY(number) \
+  { "channel", 'c', 0, G_OPTION_ARG_INT, (number), \
+    "Act on channel N only, 1 being the first (see relayctl show DEVICE)", "N" }
 
 RelayctlContext *relayctl_context_new           (void);
 void             relayctl_context_free          (RelayctlContext  *ctx);
@@ -123,6 +131,19 @@ int              relayctl_run_subcommand        (RelayctlContext  *ctx,
                                                  const char       *default_name,
                                                  int               argc,
                                                  char            **argv);
+/* For command groups whose subcommand follows the object, e.g.
+ * `timers DEVICE add …`: runs the subcommand of @table named by the
+ * argument after the object (@default_name when there is none) with argv
+ * ["timers DEVICE add", DEVICE, …], so the object is its first argument
+ * while its parameter string names what follows the subcommand; `--help`
+ * lists the table. The object's placeholder is the first word of
+ * @command's parameter string. */
+int              relayctl_run_object_subcommand (RelayctlContext  *ctx,
+                                                 const RelayctlCommand *command,
+                                                 const RelayctlCommand *table,
+                                                 const char       *default_name,
+                                                 int               argc,
+                                                 char            **argv);
 /* "  NAME PARAMETERS   first line of the summary" for each entry of @table. */
 void             relayctl_append_command_list   (GString          *text,
                                                  const char       *prefix,
@@ -140,6 +161,13 @@ gboolean         relayctl_is_e164               (const char       *phone);
 gboolean         relayctl_parse_index           (const char       *text,
                                                  const char       *what,
                                                  gint             *value);
+
+/* --channel @number (1-based; 0: not given) of @device as a 0-based
+ * channel in *@channel, -1 when not given. A usage error (printed) and
+ * FALSE when @device has no such channel. */
+gboolean         relayctl_resolve_channel       (CkDevice         *device,
+                                                 gint              number,
+                                                 gint             *channel);
 
 /* The keyring entry for this server template and app id. (transfer none) */
 CkTokenStore    *relayctl_context_get_store     (RelayctlContext  *ctx,
@@ -210,6 +238,30 @@ int              relayctl_fail_with             (RelayctlContext  *ctx,
 /* A usage error: one line on stderr, returns RELAYCTL_EXIT_USAGE. */
 int              relayctl_usage_error           (const char       *format,
                                                  ...) G_GNUC_PRINTF (1, 2);
+
+/* "  Label:       value" (nothing for a NULL or empty @value). */
+void             relayctl_print_field           (const char       *label,
+                                                 const char       *value);
+/* Columns padded by characters, not bytes, so UTF-8 text lines up. @rows:
+ * (element-type GStrv), each with as many cells as @headings. */
+void             relayctl_print_table           (const char * const *headings,
+                                                 GPtrArray        *rows);
+
+/* ---- A device's typed state (relayctl-state.c) ------------------------
+ * What show and the control commands print: family, power, channels,
+ * brightness, colour temperature, colour, fan speed, readings, contact,
+ * cover, and the params no codec reads (read-only). */
+
+/* Adds the typed members ("family", "capabilities", "power", "channels",
+ * "brightness", "color_temperature", "color", "fan_speed", "readings",
+ * "contact", "cover_position", "other_params") to an open object. */
+void             relayctl_json_add_state        (JsonBuilder      *builder,
+                                                 CkDevice         *device);
+/* The same as relayctl_print_field() lines. */
+void             relayctl_print_state           (CkDevice         *device);
+/* "channel 2 (Filter)" for a 0-based @channel. */
+char            *relayctl_describe_channel      (CkDevice         *device,
+                                                 guint             channel);
 
 void             relayctl_print_json            (JsonNode         *node);
 /* Prints what @builder built. */

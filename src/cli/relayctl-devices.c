@@ -18,10 +18,10 @@ power_text (CkDevice *device)
   return ck_device_get_power (device) ? "on" : "off";
 }
 
-/* The members `devices --json` gives each device. */
+/* The members `devices --json` gives each device but "power". */
 static void
-add_device_members (JsonBuilder *builder,
-                    CkDevice    *device)
+add_identity_members (JsonBuilder *builder,
+                      CkDevice    *device)
 {
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, ck_device_get_id (device));
@@ -31,12 +31,20 @@ add_device_members (JsonBuilder *builder,
   json_builder_add_int_value (builder, ck_device_get_uiid (device));
   json_builder_set_member_name (builder, "online");
   json_builder_add_boolean_value (builder, ck_device_get_online (device));
+  relayctl_json_add_string (builder, "model", ck_device_get_model (device));
+}
+
+/* The members `devices --json` gives each device. */
+static void
+add_device_members (JsonBuilder *builder,
+                    CkDevice    *device)
+{
+  add_identity_members (builder, device);
   json_builder_set_member_name (builder, "power");
   if (ck_device_get_has_power (device))
     json_builder_add_boolean_value (builder, ck_device_get_power (device));
   else
     json_builder_add_null_value (builder);
-  relayctl_json_add_string (builder, "model", ck_device_get_model (device));
 }
 
 static void
@@ -48,30 +56,14 @@ build_device_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* Pads by characters, not bytes, so UTF-8 names line up. */
-static void
-append_cell (GString    *line,
-             const char *text,
-             glong       width)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  g_string_append (line, text);
-  for (glong i = length; i < width + 2; i++)
-    g_string_append_c (line, ' ');
-}
-
 enum { COLUMN_NAME, COLUMN_ID, COLUMN_UIID, COLUMN_MODEL, COLUMN_ONLINE, COLUMN_POWER, N_COLUMNS };
 
 static void
 print_device_table (GListModel *devices)
 {
-  static const char *const headings[N_COLUMNS] = { "NAME", "ID", "UIID", "MODEL", "ONLINE", "POWER" };
+  static const char *const headings[N_COLUMNS + 1] = { "NAME", "ID", "UIID", "MODEL", "ONLINE", "POWER", NULL };
   guint n_devices = g_list_model_get_n_items (devices);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  glong widths[N_COLUMNS];
-
-  g_ptr_array_add (rows, g_strdupv ((char **) headings));
 
   for (guint i = 0; i < n_devices; i++)
     {
@@ -88,23 +80,7 @@ print_device_table (GListModel *devices)
       g_ptr_array_add (rows, row);
     }
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      widths[c] = 0;
-      for (guint r = 0; r < rows->len; r++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (((char **) rows->pdata[r])[c], -1));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = rows->pdata[r];
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < N_COLUMNS; c++)
-        append_cell (line, row[c], widths[c]);
-      g_strchomp (line->str);
-      g_print ("%s\n", line->str);
-    }
+  relayctl_print_table (headings, rows);
 }
 
 static int
@@ -163,7 +139,8 @@ typedef enum
   POWER_TOGGLE,
 } PowerAction;
 
-/* on, off and toggle: resume, connect (device list, dispatch, socket), send, wait for the ack. */
+/* on, off and toggle, of the whole device or of --channel N: resume,
+ * connect (device list, dispatch, socket), send, wait for the ack. */
 static int
 run_power_command (RelayctlContext        *ctx,
                    const RelayctlCommand  *command,
@@ -171,16 +148,26 @@ run_power_command (RelayctlContext        *ctx,
                    char                  **argv,
                    PowerAction             action)
 {
+  gint channel_number = 0;
+  const GOptionEntry entries[] = {
+    RELAYCTL_CHANNEL_ENTRY (&channel_number),
+    G_OPTION_ENTRY_NULL
+  };
   g_autoptr(GAsyncResult) acked = NULL;
   g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
   const char *target;
   CkDevice *device;
+  gint channel;
   gboolean on;
+  gboolean done;
 
-  if (!relayctl_parse_command (ctx, command, NULL, 1, 1, &argc, &argv))
+  if (!relayctl_parse_command (ctx, command, entries, 1, 1, &argc, &argv))
     return RELAYCTL_EXIT_USAGE;
   target = argv[1];
+  if (channel_number < 0)
+    return relayctl_usage_error ("--channel wants 1 or more, not %d", channel_number);
 
   if (!(client = relayctl_context_connect (ctx, &error)))
     return relayctl_fail (ctx, error, NULL);
@@ -188,30 +175,53 @@ run_power_command (RelayctlContext        *ctx,
   if (!(device = relayctl_find_device (client, target, &error)))
     return relayctl_fail (ctx, error, NULL);
 
-  if (!ck_device_get_has_power (device))
+  if (!relayctl_resolve_channel (device, channel_number, &channel))
+    return RELAYCTL_EXIT_USAGE;
+
+  if (channel < 0 && !ck_device_get_has_power (device))
     {
-      g_set_error (&error, CK_ERROR, CK_ERROR_FAILED,
+      g_set_error (&error, CK_ERROR, CK_ERROR_NOT_SUPPORTED,
                    "%s has no on/off control", ck_device_get_name (device));
       return relayctl_fail (ctx, error, NULL);
     }
 
   if (action == POWER_TOGGLE)
-    on = !ck_device_get_power (device);
+    on = channel >= 0 ? !ck_device_get_channel (device, (guint) channel) : !ck_device_get_power (device);
   else
     on = action == POWER_ON;
 
   /* Sent even when the list says offline: the cloud's answer is the truth. */
-  ck_client_set_power_async (client, device, on, ctx->cancellable, relayctl_async_done, &acked);
-  relayctl_wait (ctx, &acked);
-  if (!ck_client_set_power_finish (client, acked, &error))
+  if (channel >= 0)
+    {
+      ck_client_set_channel_async (client, device, (guint) channel, on, ctx->cancellable,
+                                   relayctl_async_done, &acked);
+      relayctl_wait (ctx, &acked);
+      done = ck_client_set_channel_finish (client, acked, &error);
+    }
+  else
+    {
+      ck_client_set_power_async (client, device, on, ctx->cancellable, relayctl_async_done, &acked);
+      relayctl_wait (ctx, &acked);
+      done = ck_client_set_power_finish (client, acked, &error);
+    }
+  if (!done)
     return relayctl_fail (ctx, error, ck_device_get_name (device));
 
   if (ctx->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      build_device_json (builder, device);
+      json_builder_begin_object (builder);
+      add_identity_members (builder, device);
+      relayctl_json_add_state (builder, device);
+      json_builder_end_object (builder);
       relayctl_print_built_json (builder);
+    }
+  else if (channel >= 0)
+    {
+      what = relayctl_describe_channel (device, (guint) channel);
+      g_print ("%s: %s is now %s.\n", ck_device_get_name (device), what,
+               ck_device_get_channel (device, (guint) channel) ? "on" : "off");
     }
   else
     {
@@ -299,7 +309,8 @@ build_device_details_json (JsonBuilder *builder,
   JsonArray *groups = get_array (object, "groups");
 
   json_builder_begin_object (builder);
-  add_device_members (builder, device);
+  add_identity_members (builder, device);
+  relayctl_json_add_state (builder, device);
   relayctl_json_add_string (builder, "product_model", relayctl_json_get_string (object, "productModel"));
   relayctl_json_add_string (builder, "brand", relayctl_json_get_string (object, "brandName"));
   relayctl_json_add_string (builder, "firmware", relayctl_json_get_string (params, "fwVersion"));
@@ -331,52 +342,20 @@ build_device_details_json (JsonBuilder *builder,
 }
 
 static void
-print_field (const char *label,
-             const char *value)
-{
-  if (value != NULL && *value != '\0')
-    g_print ("  %-10s %s\n", label, value);
-}
-
-static void
 print_device_details (CkDevice   *device,
                       JsonObject *object)
 {
   JsonObject *params = ck_device_get_params (device);
-  JsonObject *channel_names = get_object (get_object (object, "tags"), "ck_channel_name");
   JsonArray *groups = get_array (object, "groups");
   const char *model = ck_device_get_model (device);
   g_autofree char *model_text = g_strdup_printf ("%s, UIID %d", model != NULL ? model : "unknown model",
                                                  ck_device_get_uiid (device));
 
   g_print ("%s (%s)\n", ck_device_get_name (device), ck_device_get_id (device));
-  print_field ("Model:", model_text);
-  print_field ("Product:", relayctl_json_get_string (object, "productModel"));
-  print_field ("Firmware:", relayctl_json_get_string (params, "fwVersion"));
-  print_field ("Online:", ck_device_get_online (device) ? "yes" : "no");
-  print_field ("Power:", ck_device_get_has_power (device) ? power_text (device) : NULL);
-
-  if (channel_names != NULL && json_object_get_size (channel_names) > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      guint n_names = json_object_get_size (channel_names);
-
-      /* Keys "0", "1", … name channels 1, 2, … (spec §3.14); in channel order. */
-      for (guint i = 0; i < 64 && n_names > 0; i++)
-        {
-          char key[12];
-          const char *name;
-
-          g_snprintf (key, sizeof key, "%u", i);
-          if (!json_object_has_member (channel_names, key))
-            continue;
-          n_names--;
-          name = relayctl_json_get_string (channel_names, key);
-          g_string_append_printf (text, "%s%u %s", text->len > 0 ? ", " : "", i + 1,
-                                  name != NULL ? name : "");
-        }
-      print_field ("Channels:", text->str);
-    }
+  relayctl_print_field ("Model:", model_text);
+  relayctl_print_field ("Product:", relayctl_json_get_string (object, "productModel"));
+  relayctl_print_field ("Firmware:", relayctl_json_get_string (params, "fwVersion"));
+  relayctl_print_field ("Online:", ck_device_get_online (device) ? "yes" : "no");
 
   if (groups != NULL && json_array_get_length (groups) > 0)
     {
@@ -389,10 +368,11 @@ print_device_details (CkDevice   *device,
           if (JSON_NODE_HOLDS_VALUE (group) && json_node_get_value_type (group) == G_TYPE_STRING)
             g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", json_node_get_string (group));
         }
-      print_field ("Groups:", text->str);
+      relayctl_print_field ("Groups:", text->str);
     }
 
-  print_field ("Shared by:", get_shared_by (object));
+  relayctl_print_field ("Shared by:", get_shared_by (object));
+  relayctl_print_state (device);
 }
 
 /* Prints a device object the cloud returned (show, add, add-gsm); @done
@@ -722,7 +702,11 @@ run_channel_names (RelayctlContext        *ctx,
 
 const RelayctlCommand relayctl_devices_commands[] = {
   { "devices", NULL, "List the account's devices: name, id, UIID, model, online, power.", run_devices },
-  { "show", "DEVICE", "Show one device: model, firmware, online, power, channel names, groups.", run_show },
+  { "show", "DEVICE",
+    "Show one device: model, firmware, online, groups, and its state in user\n"
+    "terms: family, power, channels, brightness, colour temperature, colour, fan\n"
+    "speed, readings, contact, cover, and the params no control reads (read-only).",
+    run_show },
   { "add", NULL,
     "Add a paired Wi-Fi device to the account: --id DEVICEID --name NAME.\n"
     "Its factory apikey (a device secret) comes from RELAY_DEVICE_APIKEY or, if\n"
@@ -739,8 +723,8 @@ const RelayctlCommand relayctl_devices_commands[] = {
     "Name the channels of DEVICE, the first NAME for channel 1 (its owner only).\n"
     "The names replace the previous ones.",
     run_channel_names },
-  { "on", "DEVICE", "Switch DEVICE on and wait for its answer.", run_on },
-  { "off", "DEVICE", "Switch DEVICE off and wait for its answer.", run_off },
-  { "toggle", "DEVICE", "Switch DEVICE to the opposite state.", run_toggle },
+  { "on", "DEVICE", "Switch DEVICE (or --channel N of it) on and wait for its answer.", run_on },
+  { "off", "DEVICE", "Switch DEVICE (or --channel N of it) off and wait for its answer.", run_off },
+  { "toggle", "DEVICE", "Switch DEVICE (or --channel N of it) to the opposite state.", run_toggle },
   { NULL }
 };

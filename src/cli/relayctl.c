@@ -14,6 +14,8 @@ static const RelayctlCommand *const command_groups[] = {
   relayctl_session_commands,
   relayctl_account_commands,
   relayctl_devices_commands,
+  relayctl_control_commands,
+  relayctl_timers_commands,
   relayctl_groups_commands,
   relayctl_live_commands,
   relayctl_watch_commands,

@@ -142,11 +142,21 @@ host_is_loopback (const char *host)
 }
 
 gboolean
-ck_api_get_rate_limit_active (CkApi *self)
+ck_api_is_loopback (CkApi *self)
 {
   g_autofree char *base = NULL;
   g_autoptr(GUri) uri = NULL;
 
+  g_return_val_if_fail (CK_IS_API (self), FALSE);
+
+  base = ck_api_build_base_url (self, NULL);
+  uri = g_uri_parse (base, SOUP_HTTP_URI_FLAGS, NULL);
+  return uri != NULL && host_is_loopback (g_uri_get_host (uri));
+}
+
+gboolean
+ck_api_get_rate_limit_active (CkApi *self)
+{
   g_return_val_if_fail (CK_IS_API (self), FALSE);
 
   switch (self->rate_limit)
@@ -158,9 +168,7 @@ ck_api_get_rate_limit_active (CkApi *self)
     case CK_API_RATE_LIMIT_AUTO:
     default:
       /* The real cloud asks for pacing; a loopback simulator does not. */
-      base = ck_api_build_base_url (self, NULL);
-      uri = g_uri_parse (base, SOUP_HTTP_URI_FLAGS, NULL);
-      return uri == NULL || !host_is_loopback (g_uri_get_host (uri));
+      return !ck_api_is_loopback (self);
     }
 }
 
@@ -696,6 +704,7 @@ ck_api_answer_session (CkApi       *self,
     }
 
   tokens = ck_tokens_new (at, rt, apikey, region, hint);
+  tokens->issued_at = g_get_real_time () / 1000;
   ck_api_set_region (self, region);
   ck_api_set_tokens (self, tokens);
   g_signal_emit (self, signals[SIGNAL_TOKENS_CHANGED], 0);
@@ -844,7 +853,8 @@ tokens_equal (const CkTokens *a,
          && g_strcmp0 (a->refresh_token, b->refresh_token) == 0
          && g_strcmp0 (a->apikey, b->apikey) == 0
          && g_strcmp0 (a->region, b->region) == 0
-         && g_strcmp0 (a->identity, b->identity) == 0;
+         && g_strcmp0 (a->identity, b->identity) == 0
+         && a->issued_at == b->issued_at;
 }
 
 const CkTokens *

@@ -109,6 +109,8 @@ char           *ck_api_expand_template      (const char          *server_templat
 /* The region-lookup base: `scheme://host:port` for a `scheme://host:port/{region}`
  * template, https://api.coolkit.cc:8080 for the default one. */
 char           *ck_api_lookup_base_url      (const char          *server_template) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE when the server template names a loopback host (a simulator). */
+gboolean        ck_api_is_loopback          (CkApi               *self);
 /* TRUE for cn, as, eu and us. */
 gboolean        ck_api_region_is_valid      (const char          *region);
 

@@ -283,6 +283,8 @@ raw_to_user (const Level *level,
   if (level->raw_max == level->raw_min)
     return level->user_min;
 
+  /* Out-of-range reports (even absurd ones from a hostile peer) show as the nearest end. */
+  raw = CLAMP (raw, MIN (level->raw_min, level->raw_max), MAX (level->raw_min, level->raw_max));
   user = level->user_min + div_round ((raw - level->raw_min) * (level->user_max - level->user_min),
                                       level->raw_max - level->raw_min);
   return (gint) CLAMP (user, level->user_min, level->user_max);

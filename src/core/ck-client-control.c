@@ -45,17 +45,6 @@ fail_now (CkClient            *self,
   g_task_return_error (task, to_ck_error (error));
 }
 
-static gboolean
-finish (CkClient      *self,
-        GAsyncResult  *result,
-        gpointer       tag,
-        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Adjustments, with the power-on first for lights that are off              */
 
@@ -193,7 +182,7 @@ ck_client_set_channel_finish (CkClient      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish (self, result, ck_client_set_channel_async, error);
+  return ck_client_finish_boolean (self, result, ck_client_set_channel_async, error);
 }
 
 void
@@ -221,7 +210,7 @@ ck_client_set_brightness_finish (CkClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish (self, result, ck_client_set_brightness_async, error);
+  return ck_client_finish_boolean (self, result, ck_client_set_brightness_async, error);
 }
 
 void
@@ -249,7 +238,7 @@ ck_client_set_color_temperature_finish (CkClient      *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  return finish (self, result, ck_client_set_color_temperature_async, error);
+  return ck_client_finish_boolean (self, result, ck_client_set_color_temperature_async, error);
 }
 
 void
@@ -276,7 +265,7 @@ ck_client_set_color_finish (CkClient      *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish (self, result, ck_client_set_color_async, error);
+  return ck_client_finish_boolean (self, result, ck_client_set_color_async, error);
 }
 
 void
@@ -303,7 +292,7 @@ ck_client_set_fan_finish (CkClient      *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return finish (self, result, ck_client_set_fan_async, error);
+  return ck_client_finish_boolean (self, result, ck_client_set_fan_async, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -424,5 +413,5 @@ ck_client_timer_finish (CkClient      *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return finish (self, result, ck_client_timer_finish, error);
+  return ck_client_finish_boolean (self, result, ck_client_timer_finish, error);
 }

@@ -382,10 +382,6 @@ ck_client_move_device_to_group_finish (CkClient      *self,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_move_device_to_group_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_move_device_to_group_async, error);
 }
 

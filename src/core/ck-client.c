@@ -16,6 +16,9 @@
 #define DEFAULT_RECONNECT_MAX_MS      60000
 #define DEFAULT_RECONNECT_RESET_MS    60000
 #define DEFAULT_COMMAND_DEADLINE_MS   10000
+/* Spec §5 rule 5: renew the tokens once they are 25 days old (the at lives ~30). */
+#define DEFAULT_TOKEN_REFRESH_AGE_MS  (G_GUINT64_CONSTANT (25) * 24 * 60 * 60 * 1000)
+#define MAX_TOKEN_REFRESH_AGE_MS      (G_GUINT64_CONSTANT (3650) * 24 * 60 * 60 * 1000)
 
 struct _CkClient
 {
@@ -32,6 +35,7 @@ struct _CkClient
   guint            reconnect_max_delay;
   guint            reconnect_reset_after;
   guint            command_deadline;
+  guint64          token_refresh_age;  /* ms; 0: no proactive refresh */
   GNetworkMonitor *network_monitor;
   gboolean         monitor_injected;   /* set by the caller: always obeyed */
 
@@ -43,6 +47,8 @@ struct _CkClient
   gboolean         attempting;      /* a reconnect attempt is in flight */
   guint            online_id;       /* resets the back-off after a while online */
   GDateTime       *next_attempt;
+  guint            token_refresh_id;  /* the proactive refresh (spec §5 rule 5) */
+  gint64           tokens_seen_at;    /* ms, wall clock: when the API's tokens last changed */
 
   CkCommandQueue  *commands;
   CkGroupList     *groups;
@@ -67,6 +73,7 @@ enum {
   PROP_NEXT_ATTEMPT,
   PROP_GROUPS,
   PROP_TOKEN_STORE,
+  PROP_TOKEN_REFRESH_AGE,
   N_PROPS
 };
 
@@ -79,8 +86,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void schedule_reconnect (CkClient *self);
-static void start_resync       (CkClient *self);
+static void schedule_reconnect     (CkClient *self);
+static void start_resync           (CkClient *self);
+static void schedule_token_refresh (CkClient *self);
+static void arm_token_refresh      (CkClient *self,
+                                    gint64    delay_ms);
 
 /* ------------------------------------------------------------------------ */
 /* State                                                                     */
@@ -166,34 +176,13 @@ session_lost (CkClient     *self,
   self->keep_alive = FALSE;
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_handle_id (&self->online_id, g_source_remove);
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
   set_state (self, CK_CLIENT_STATE_SESSION_TAKEN);
   ck_command_queue_close (self->commands, error);
 }
 
 /* ------------------------------------------------------------------------ */
 /* The network (no reconnect storm while the machine is offline)             */
-
-static gboolean
-server_is_loopback (CkClient *self)
-{
-  const char *template = ck_api_get_server_template (self->api);
-  g_autofree char *url = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GInetAddress) address = NULL;
-  const char *host;
-
-  if (template == NULL)
-    return FALSE;
-  url = ck_api_expand_template (template, "eu");
-  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
-  host = uri != NULL ? g_uri_get_host (uri) : NULL;
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
 
 /* The system's monitor says nothing about a loopback server (the demo and
  * tests run without any network); an injected monitor is always obeyed. */
@@ -202,7 +191,7 @@ network_usable (CkClient *self)
 {
   if (self->network_monitor == NULL)
     return TRUE;
-  if (!self->monitor_injected && server_is_loopback (self))
+  if (!self->monitor_injected && ck_api_is_loopback (self->api))
     return TRUE;
   return g_network_monitor_get_network_available (self->network_monitor);
 }
@@ -351,6 +340,54 @@ socket_closed_cb (CkSocket *socket,
     }
 }
 
+static void open_session (CkClient *self,
+                          GTask    *task);
+
+/* Failures that say nothing about the session: the next attempt may work. */
+static gboolean
+is_transient (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_NETWORK)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_TIMEOUT)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_SERVER)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_RATE_LIMITED)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_DISCONNECTED);
+}
+
+/* Marks an open_session() task that already renewed the tokens once. */
+#define SESSION_RENEWED GINT_TO_POINTER (1)
+
+static void
+session_renewed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CkClient *self = g_task_get_source_object (task);
+  g_autoptr(CkTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tokens = ck_api_refresh_finish (CK_API (source), result, &error);
+  if (tokens == NULL)
+    {
+      /* A refused refresh: the rt went with the at, so someone else signed
+       * in with this app id. A network failure settles nothing yet. */
+      if (is_transient (error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, CK_ERROR, CK_ERROR_SESSION_TAKEN,
+                                 "The account was signed in elsewhere with this app "
+                                 "(the session could not be renewed: %s)", error->message);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_debug ("Tokens renewed after a refused handshake; connecting again");
+  open_session (self, g_steal_pointer (&task));
+}
+
 static void
 socket_connected_cb (GObject      *source,
                      GAsyncResult *result,
@@ -365,6 +402,27 @@ socket_connected_cb (GObject      *source,
     {
       if (self->socket == socket)
         drop_socket (self);
+
+      /* Handshake 406 (spec §4.3, Appendix B step 10): an expired at, or a
+       * newer login elsewhere. One shared refresh tells them apart; it can
+       * only succeed while our rt is still ours, so it never takes the
+       * session back from another client. */
+      if (g_error_matches (error, CK_ERROR, CK_ERROR_TOKEN_INVALID))
+        {
+          if (g_task_get_task_data (task) != SESSION_RENEWED)
+            {
+              GCancellable *cancellable = g_task_get_cancellable (task);
+
+              g_task_set_task_data (task, SESSION_RENEWED, NULL);
+              ck_api_refresh_async (self->api, cancellable, session_renewed_cb, g_steal_pointer (&task));
+              return;
+            }
+          g_task_return_new_error (task, CK_ERROR, CK_ERROR_SESSION_TAKEN,
+                                   "The account was signed in elsewhere with this app "
+                                   "(the renewed session was refused too: %s)", error->message);
+          return;
+        }
+
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -415,7 +473,8 @@ dispatched_cb (GObject      *source,
 }
 
 /* Completes @task when the live session is up: always a fresh dispatch,
- * which may name another host (spec Appendix B, step 9). */
+ * which may name another host (spec Appendix B, step 9); a refused
+ * handshake renews the tokens once (socket_connected_cb). */
 static void
 open_session (CkClient *self,
               GTask    *task)
@@ -440,6 +499,111 @@ went_online (CkClient *self)
   set_state (self, CK_CLIENT_STATE_ONLINE);
   g_clear_handle_id (&self->online_id, g_source_remove);
   self->online_id = g_timeout_add (MAX (self->reconnect_reset_after, 1), online_long_enough_cb, self);
+  schedule_token_refresh (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Proactive refresh (spec §5 rule 5, Appendix B step 2)                    */
+
+static gint64
+now_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
+/* At connect and resume: only tokens whose issue time is known and older
+ * than "token-refresh-age" (a session stored without it is not forced). */
+static gboolean
+tokens_due_at_start (CkClient *self)
+{
+  const CkTokens *tokens = ck_api_get_tokens (self->api);
+  gint64 age;
+
+  if (tokens == NULL || self->token_refresh_age == 0)
+    return FALSE;
+  age = ck_tokens_get_age (tokens, now_ms ());
+  return age >= 0 && (guint64) age >= self->token_refresh_age;
+}
+
+static void
+token_refresh_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CkClient) self = user_data;
+  g_autoptr(CkTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Success: the API's new tokens reschedule through notify::tokens. */
+  tokens = ck_api_refresh_finish (CK_API (source), result, &error);
+  if (tokens != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || !self->keep_alive)
+    return;
+
+  g_debug ("Proactive refresh failed: %s", error->message);
+  if (is_session_lost (error))
+    {
+      session_lost (self, error);
+      return;
+    }
+
+  /* Not reachable now: the tokens still work; try again a while later. */
+  arm_token_refresh (self, MAX (self->reconnect_max_delay, 1));
+}
+
+/* Milliseconds until the tokens reach "token-refresh-age". An unknown issue
+ * time counts from when this client got the tokens. */
+static gint64
+token_refresh_delay (CkClient *self)
+{
+  const CkTokens *tokens = ck_api_get_tokens (self->api);
+  gint64 issued = tokens->issued_at > 0 ? tokens->issued_at : self->tokens_seen_at;
+
+  return MAX (issued + (gint64) self->token_refresh_age - now_ms (), 0);
+}
+
+static gboolean
+token_refresh_due_cb (gpointer user_data)
+{
+  CkClient *self = user_data;
+
+  self->token_refresh_id = 0;
+  /* A wait longer than a timeout can hold is armed in steps. */
+  if (token_refresh_delay (self) > 0)
+    schedule_token_refresh (self);
+  else
+    ck_api_refresh_async (self->api, self->cancellable, token_refresh_done_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+arm_token_refresh (CkClient *self,
+                   gint64    delay_ms)
+{
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
+  self->token_refresh_id = g_timeout_add ((guint) CLAMP (delay_ms, 0, G_MAXUINT),
+                                          token_refresh_due_cb, self);
+}
+
+/* While the session is kept alive: renew the tokens when they come of age. */
+static void
+schedule_token_refresh (CkClient *self)
+{
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
+  if (!self->keep_alive || ck_api_get_tokens (self->api) == NULL || self->token_refresh_age == 0)
+    return;
+
+  arm_token_refresh (self, token_refresh_delay (self));
+}
+
+static void
+api_tokens_notify_cb (CkApi      *api,
+                      GParamSpec *pspec,
+                      CkClient   *self)
+{
+  self->tokens_seen_at = now_ms ();
+  schedule_token_refresh (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -604,10 +768,7 @@ ck_client_update_finish (CkClient      *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_update_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_update_async, error);
 }
 
 void
@@ -642,10 +803,7 @@ ck_client_set_power_finish (CkClient      *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_set_power_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_set_power_async, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -689,10 +847,7 @@ ck_client_login_finish (CkClient      *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_login_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_login_async, error);
 }
 
 /* A first connection that failed: nothing waits for it any more. */
@@ -701,6 +856,7 @@ connect_failed (CkClient     *self,
                 const GError *error)
 {
   self->keep_alive = FALSE;
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_state (self, state_after_failure (error));
   ck_command_queue_close (self->commands, error);
@@ -756,6 +912,43 @@ connect_listed_cb (GObject      *source,
   open_session (self, session);
 }
 
+/* Step 3 of the start-up sequence: the device list, then the live session. */
+static void
+connect_list_devices (CkClient *self,
+                      GTask    *task)
+{
+  ck_api_list_devices_async (self->api, g_task_get_cancellable (task), connect_listed_cb, task);
+  ck_group_list_refresh_async (self->groups, self->cancellable, NULL, NULL);
+}
+
+static void
+connect_renewed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  CkClient *self = g_task_get_source_object (task);
+  g_autoptr(CkTokens) tokens = NULL;
+  GError *error = NULL;
+
+  tokens = ck_api_refresh_finish (CK_API (source), result, &error);
+  if (tokens == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_session_lost (error))
+        {
+          connect_failed (self, error);
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      /* The old tokens may still work: the connection will tell. */
+      g_debug ("Refreshing old tokens failed: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  connect_list_devices (self, task);
+}
+
 static void
 reset_connection_work (CkClient *self)
 {
@@ -764,6 +957,7 @@ reset_connection_work (CkClient *self)
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_handle_id (&self->online_id, g_source_remove);
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
   self->attempting = FALSE;
   drop_socket (self);
 }
@@ -793,8 +987,12 @@ ck_client_connect_async (CkClient            *self,
   self->keep_alive = TRUE;
   set_state (self, CK_CLIENT_STATE_CONNECTING);
   ck_command_queue_hold (self->commands);
-  ck_api_list_devices_async (self->api, cancellable, connect_listed_cb, task);
-  ck_group_list_refresh_async (self->groups, self->cancellable, NULL, NULL);
+
+  /* Tokens known to be old are renewed first (spec Appendix B, step 2). */
+  if (tokens_due_at_start (self))
+    ck_api_refresh_async (self->api, cancellable, connect_renewed_cb, task);
+  else
+    connect_list_devices (self, task);
 }
 
 gboolean
@@ -802,10 +1000,7 @@ ck_client_connect_finish (CkClient      *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_connect_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_connect_async, error);
 }
 
 static void
@@ -850,10 +1045,7 @@ ck_client_refresh_finish (CkClient      *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_refresh_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_refresh_async, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -977,10 +1169,7 @@ ck_client_resume_finish (CkClient      *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ck_client_resume_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ck_client_finish_boolean (self, result, ck_client_resume_async, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -991,6 +1180,18 @@ ck_client_get_groups (CkClient *self)
 {
   g_return_val_if_fail (CK_IS_CLIENT (self), NULL);
   return self->groups;
+}
+
+gboolean
+ck_client_finish_boolean (CkClient      *self,
+                          GAsyncResult  *result,
+                          gpointer       tag,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 CkCommandQueue *
@@ -1095,6 +1296,8 @@ ck_client_constructed (GObject *object)
   g_signal_connect (self->commands, "command-failed", G_CALLBACK (command_failed_cb), self);
   self->groups = ck_group_list_new (self->api);
   g_signal_connect (self->api, "tokens-changed", G_CALLBACK (tokens_changed_cb), self);
+  g_signal_connect (self->api, "notify::tokens", G_CALLBACK (api_tokens_notify_cb), self);
+  self->tokens_seen_at = now_ms ();
 
   if (self->network_monitor == NULL)
     set_network_monitor (self, g_network_monitor_get_default (), FALSE);
@@ -1109,6 +1312,7 @@ ck_client_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_handle_id (&self->online_id, g_source_remove);
+  g_clear_handle_id (&self->token_refresh_id, g_source_remove);
   drop_socket (self);
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);
@@ -1188,6 +1392,9 @@ ck_client_get_property (GObject    *object,
     case PROP_TOKEN_STORE:
       g_value_set_object (value, self->token_store);
       break;
+    case PROP_TOKEN_REFRESH_AGE:
+      g_value_set_uint64 (value, self->token_refresh_age);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1251,6 +1458,14 @@ ck_client_set_property (GObject      *object,
     case PROP_TOKEN_STORE:
       ck_client_set_token_store (self, g_value_get_object (value));
       break;
+    case PROP_TOKEN_REFRESH_AGE:
+      if (self->token_refresh_age != g_value_get_uint64 (value))
+        {
+          self->token_refresh_age = g_value_get_uint64 (value);
+          schedule_token_refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1302,6 +1517,9 @@ ck_client_class_init (CkClientClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TOKEN_STORE] =
     g_param_spec_object ("token-store", NULL, NULL, CK_TYPE_TOKEN_STORE, rw);
+  properties[PROP_TOKEN_REFRESH_AGE] =
+    g_param_spec_uint64 ("token-refresh-age", NULL, NULL, 0, MAX_TOKEN_REFRESH_AGE_MS,
+                         DEFAULT_TOKEN_REFRESH_AGE_MS, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1324,5 +1542,6 @@ ck_client_init (CkClient *self)
   self->reconnect_max_delay = DEFAULT_RECONNECT_MAX_MS;
   self->reconnect_reset_after = DEFAULT_RECONNECT_RESET_MS;
   self->command_deadline = DEFAULT_COMMAND_DEADLINE_MS;
+  self->token_refresh_age = DEFAULT_TOKEN_REFRESH_AGE_MS;
   ck_backoff_init (&self->backoff, self->reconnect_delay, self->reconnect_max_delay);
 }

@@ -65,7 +65,19 @@ G_DECLARE_FINAL_TYPE (CkClient, ck_client, CK, CLIENT, GObject)
  * reconnecting it fetches the device list once, settles unconfirmed
  * commands (see CkCommandState) and sends the commands that waited. When
  * the account is signed in elsewhere (spec §4.11) it stops in
- * CK_CLIENT_STATE_SESSION_TAKEN and never retries on its own. While
+ * CK_CLIENT_STATE_SESSION_TAKEN and never retries on its own: a 406 pushed
+ * on an open socket means that at once; a handshake refused with 406 (an
+ * expired at, or another login) first renews the tokens once through the
+ * API's shared refresh and connects again, and only a refused refresh or a
+ * second 406 means session taken (spec §4.3, Appendix B step 10). A refresh
+ * only succeeds while our rt is still ours, so it never takes the session
+ * back from another client: that is the user's choice (sign in again).
+ *
+ * Tokens are renewed before they get old (spec §5 rule 5): at connect and
+ * resume when their issue time (CkTokens.issued_at) is known and older than
+ * "token-refresh-age" (milliseconds, guint64, default 25 days; 0 = never),
+ * and by a timer while the session is kept alive (an unknown issue time
+ * counts from when the client got the tokens). While
  * "network-monitor" (GNetworkMonitor; default: the system's, which is not
  * consulted for a loopback server) says there is no network, it waits in
  * CK_CLIENT_STATE_OFFLINE and makes no attempt. Devices are "stale" while

@@ -37,37 +37,29 @@ parse_json (const char  *data,
             gsize        len,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
-  if (data == NULL || len == 0)
+  if (len > G_MAXSSIZE)
     {
-      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                           "The cloud sent an empty answer");
+      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE, "The cloud sent too much");
       return NULL;
     }
 
-  if (len > G_MAXSSIZE
-      || !g_utf8_validate (data, (gssize) len, NULL)
-      || !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                   "The cloud sent an answer that is not valid JSON%s%s",
-                   local_error ? ": " : "",
-                   local_error ? local_error->message : "");
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  root = ck_json_parse (data, (gssize) len, error);
   if (root == NULL)
-    {
-      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                           "The cloud sent an empty answer");
-      return NULL;
-    }
+    g_prefix_error (error, "The cloud's answer is not usable: ");
+  return root;
+}
 
-  return json_node_copy (root);
+/* A JSON number, integral or not. */
+static gboolean
+is_number (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
 GError *
@@ -75,6 +67,11 @@ ck_envelope_check (JsonObject *object,
                    CkEndpoint  endpoint)
 {
   gint64 number;
+
+  /* An error number that is no integer (503.5, 1e300) is no success. */
+  if (is_number (object, "error") && !ck_json_get_int (object, "error", &number))
+    return g_error_new_literal (CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                                "The cloud sent an error number that is not an integer");
 
   /* 2. A numeric error other than 0. */
   if (ck_json_get_int (object, "error", &number))

@@ -4,6 +4,46 @@
 
 #include "ck-json.h"
 
+#include <string.h>
+
+#include "ck-error.h"
+
+JsonNode *
+ck_json_parse (const char  *data,
+               gssize       len,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (data != NULL && len < 0)
+    len = (gssize) strlen (data);
+  if (data == NULL || len == 0)
+    {
+      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE, "empty text, not JSON");
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, len, NULL)
+      || !json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      g_set_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE, "not valid JSON%s%s",
+                   local_error ? ": " : "", local_error ? local_error->message : "");
+      return NULL;
+    }
+
+  /* Only white space parses to no root at all. */
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE, "empty text, not JSON");
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
 static JsonNode *
 get_value (JsonObject *object,
            const char *member,
@@ -64,7 +104,10 @@ ck_json_get_int (JsonObject *object,
     {
       gdouble d = json_node_get_double (node);
 
-      if (d != (gdouble) (gint64) d)
+      /* Range first: converting 1e300 to an integer is undefined. 2^63 is
+       * exact as a double; anything at or past it does not fit. */
+      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+          || d != (gdouble) (gint64) d)
         return FALSE;
       *value = (gint64) d;
       return TRUE;

@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* Parses untrusted text (@len -1: NUL-terminated). (transfer full): the
+ * root, or NULL with CK_ERROR_INVALID_RESPONSE for empty text, invalid
+ * UTF-8 or anything that is not JSON. */
+JsonNode   *ck_json_parse       (const char  *data,
+                                 gssize       len,
+                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Type-checked member access for untrusted JSON: a missing member or one of
  * another type gives NULL / FALSE, never a critical warning. */
 

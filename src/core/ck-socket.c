@@ -441,11 +441,11 @@ message_cb (SoupWebsocketConnection *connection,
             GBytes                  *message,
             CkSocket                *self)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(CkSocket) hold = g_object_ref (self);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
   const char *data;
   gsize len = 0;
-  JsonNode *root;
 
   /* Any frame proves the link is alive. */
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
@@ -457,15 +457,13 @@ message_cb (SoupWebsocketConnection *connection,
   if (len == 4 && memcmp (data, "pong", 4) == 0)
     return;
 
-  parser = json_parser_new ();
-  if (len > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
+  root = len <= G_MAXSSIZE ? ck_json_parse (data, (gssize) len, &error) : NULL;
+  if (root == NULL)
     {
-      g_debug ("Ignoring a frame that is not JSON");
+      g_debug ("Ignoring a frame: %s", error ? error->message : "too long");
       return;
     }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_debug ("Ignoring a frame that is not a JSON object");
       return;

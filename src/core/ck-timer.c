@@ -912,10 +912,28 @@ static gint
 find_entry (JsonArray  *timers,
             const char *id)
 {
+  /* Entries without an id (malformed, carried as they are) match no id. */
+  if (id == NULL)
+    return -1;
+
   for (guint i = 0; timers != NULL && i < json_array_get_length (timers); i++)
     if (g_strcmp0 (entry_id (json_array_get_element (timers, i)), id) == 0)
       return (gint) i;
   return -1;
+}
+
+/* @node's entry in @timers: an identical one first (unchanged entries,
+ * even malformed ones or ones sharing an mId, travel as they are), else the
+ * one with its mId. */
+static gint
+find_counterpart (JsonArray *timers,
+                  JsonNode  *node)
+{
+  for (guint i = 0; timers != NULL && i < json_array_get_length (timers); i++)
+    if (json_node_equal (json_array_get_element (timers, i), node))
+      return (gint) i;
+
+  return find_entry (timers, entry_id (node));
 }
 
 /* A deep copy of @current; the entry at @skip (if ≥ 0) is left out. */
@@ -1073,16 +1091,18 @@ ck_timers_required_permit (JsonArray *old,
   for (guint i = 0; new_timers != NULL && i < json_array_get_length (new_timers); i++)
     {
       JsonNode *node = json_array_get_element (new_timers, i);
-      gint index = find_entry (old, entry_id (node));
+      gint index = find_counterpart (old, node);
       JsonObject *before, *after;
       g_autoptr(JsonNode) before_rest = NULL;
       g_autoptr(JsonNode) after_rest = NULL;
 
-      if (index < 0 || !JSON_NODE_HOLDS_OBJECT (node))
+      if (index < 0)
         {
           needed |= CK_PERMIT_ADD_TIMER;
           continue;
         }
+      if (json_node_equal (json_array_get_element (old, (guint) index), node))
+        continue;
 
       before = json_array_get_object_element (old, (guint) index);
       after = json_node_get_object (node);
@@ -1096,7 +1116,7 @@ ck_timers_required_permit (JsonArray *old,
     }
 
   for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
-    if (find_entry (new_timers, entry_id (json_array_get_element (old, i))) < 0)
+    if (find_counterpart (new_timers, json_array_get_element (old, i)) < 0)
       needed |= CK_PERMIT_DELETE_TIMER;
 
   return needed;

@@ -33,10 +33,26 @@ ck_tokens_new (const char *access_token,
 CkTokens *
 ck_tokens_copy (const CkTokens *tokens)
 {
+  CkTokens *copy;
+
   g_return_val_if_fail (tokens != NULL, NULL);
 
-  return ck_tokens_new (tokens->access_token, tokens->refresh_token,
+  copy = ck_tokens_new (tokens->access_token, tokens->refresh_token,
                         tokens->apikey, tokens->region, tokens->identity);
+  copy->issued_at = tokens->issued_at;
+  return copy;
+}
+
+gint64
+ck_tokens_get_age (const CkTokens *tokens,
+                   gint64          now_ms)
+{
+  g_return_val_if_fail (tokens != NULL, -1);
+
+  if (tokens->issued_at <= 0)
+    return -1;
+  /* A clock set back reads as "just issued", never as a negative age. */
+  return MAX (now_ms - tokens->issued_at, 0);
 }
 
 void
@@ -78,6 +94,11 @@ ck_tokens_to_json (const CkTokens *tokens)
   json_builder_add_string_value (builder, tokens->region);
   json_builder_set_member_name (builder, "identity");
   json_builder_add_string_value (builder, tokens->identity);
+  if (tokens->issued_at > 0)
+    {
+      json_builder_set_member_name (builder, "issuedAt");
+      json_builder_add_int_value (builder, tokens->issued_at);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -88,22 +109,24 @@ CkTokens *
 ck_tokens_new_from_json (const char  *json,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   const char *at;
   const char *apikey;
+  gint64 issued_at = 0;
+  CkTokens *tokens;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = ck_json_parse (json, -1, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
-                           "The stored session is not valid JSON");
+                           "The stored session is not a JSON object");
       return NULL;
     }
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   at = ck_json_get_string (object, "at");
   apikey = ck_json_get_string (object, "apikey");
   if (at == NULL || apikey == NULL)
@@ -113,9 +136,14 @@ ck_tokens_new_from_json (const char  *json,
       return NULL;
     }
 
-  return ck_tokens_new (at,
-                        ck_json_get_string (object, "rt"),
-                        apikey,
-                        ck_json_get_string (object, "region"),
-                        ck_json_get_string (object, "identity"));
+  tokens = ck_tokens_new (at,
+                          ck_json_get_string (object, "rt"),
+                          apikey,
+                          ck_json_get_string (object, "region"),
+                          ck_json_get_string (object, "identity"));
+  /* Entries saved before "issuedAt" existed, or a value that makes no
+   * sense: unknown, so start-up does not force a refresh. */
+  if (ck_json_get_int (object, "issuedAt", &issued_at) && issued_at > 0)
+    tokens->issued_at = issued_at;
+  return tokens;
 }

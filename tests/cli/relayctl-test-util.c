@@ -295,6 +295,17 @@ sim_find_device (JsonNode   *state,
   return NULL;
 }
 
+JsonObject *
+sim_params (const char *device_id)
+{
+  g_autoptr(JsonNode) state = sim_get_state ();
+  JsonObject *device = sim_find_device (state, device_id);
+
+  g_assert_nonnull (device);
+
+  return json_object_ref (json_object_get_object_member (device, "params"));
+}
+
 static gint
 compare_index (gconstpointer a,
                gconstpointer b)

@@ -62,6 +62,8 @@ GPtrArray  *sim_demo_devices        (JsonNode           *state);
 /* The device @device_id of the state (any owner), or NULL. (transfer none) */
 JsonObject *sim_find_device         (JsonNode           *state,
                                      const char         *device_id);
+/* The params of @device_id in the simulator now (asserts it exists). (transfer full) */
+JsonObject *sim_params              (const char         *device_id);
 /* @owner's groups in the simulator, by index. (element-type JsonObject) */
 GPtrArray  *sim_user_groups         (JsonNode           *state,
                                      const char         *owner);

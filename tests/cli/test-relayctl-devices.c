@@ -69,8 +69,8 @@ test_show (void)
   g_assert_true (g_str_has_prefix (text->out, "Desk lamp (" DESK_LAMP_ID ")\n"));
   g_assert_nonnull (strstr (text->out, "UIID 104"));
   g_assert_nonnull (strstr (text->out, "1.6.1"));
-  g_assert_nonnull (strstr (text->out, "Online:    yes"));
-  g_assert_nonnull (strstr (text->out, "Power:     on"));
+  g_assert_nonnull (strstr (text->out, "Online:      yes"));
+  g_assert_nonnull (strstr (text->out, "Power:       on"));
 
   json = run_relayctl (NULL, "show", AQUARIUM_ID, "--json");
   answer = run_parse_json (json);
@@ -283,9 +283,27 @@ test_channel_names (void)
       g_assert_cmpstr (json_object_get_string_member (tags, key), ==, expected[i]);
     }
 
-  shown = run_relayctl (NULL, "show", "Aquarium");
-  g_assert_cmpint (shown->status, ==, 0);
-  g_assert_nonnull (strstr (shown->out, "Channels:  1 Pump, 2 Light, 3 Heater, 4 Filter\n"));
+  /* Each channel by number, name and state, as the simulator has them. */
+  {
+    JsonArray *switches = json_object_get_array_member (
+      json_object_get_object_member (sim_find_device (state, AQUARIUM_ID), "params"), "switches");
+    g_autoptr(GString) line = g_string_new ("Channels:    ");
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      for (guint j = 0; j < json_array_get_length (switches); j++)
+        {
+          JsonObject *outlet = json_array_get_object_element (switches, j);
+
+          if (json_object_get_int_member (outlet, "outlet") == i)
+            g_string_append_printf (line, "%s%u %s %s", i > 0 ? ", " : "", i + 1, expected[i],
+                                    json_object_get_string_member (outlet, "switch"));
+        }
+    g_string_append_c (line, '\n');
+
+    shown = run_relayctl (NULL, "show", "Aquarium");
+    g_assert_cmpint (shown->status, ==, 0);
+    g_assert_nonnull (strstr (shown->out, line->str));
+  }
 
   /* Five names for four channels: the cloud refuses them. */
   too_many = run_relayctl (NULL, "channel-names", "Aquarium", "A", "B", "C", "D", "E");

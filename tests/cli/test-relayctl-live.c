@@ -17,18 +17,6 @@
 #define DIMMER_ID     "1000a1b208"
 #define GARDEN_PUMP   "Garden pump" /* offline in the demo */
 
-/* A device's params in the simulator now. (transfer full) */
-static JsonObject *
-sim_params (const char *device_id)
-{
-  g_autoptr(JsonNode) state = sim_get_state ();
-  JsonObject *device = sim_find_device (state, device_id);
-
-  g_assert_nonnull (device);
-
-  return json_object_ref (json_object_get_object_member (device, "params"));
-}
-
 /* {"id", "name", "params"} of @run for @device_id; returns the params. (transfer full) */
 static JsonObject *
 parse_params_report (const Run  *run,

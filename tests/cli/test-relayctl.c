@@ -76,6 +76,7 @@ test_help (void)
     { "channel-names", NULL }, { "on", NULL }, { "off", NULL }, { "toggle", NULL },
     { "groups", "ls" }, { "groups", "add" }, { "groups", "rename" }, { "groups", "reorder" },
     { "groups", "rm" }, { "groups", "assign" },
+    { "brightness", NULL }, { "ct", NULL }, { "color", NULL }, { "fan", NULL },
   };
 
   g_assert_cmpint (run->status, ==, 0);
@@ -111,6 +112,26 @@ test_help (void)
     g_assert_cmpint (groups->status, ==, 0);
     for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
       g_assert_nonnull (strstr (groups->out, subcommands[i]));
+  }
+
+  /* timers DEVICE SUBCOMMAND: the device comes first, in help as when used. */
+  {
+    g_autoptr(Run) timers = run_relayctl (NULL, "timers", "--help");
+    const char *const subcommands[] = { "list", "add", "edit", "rm", "enable", "disable" };
+
+    g_assert_cmpint (timers->status, ==, 0);
+    g_assert_nonnull (strstr (timers->out, "relayctl timers DEVICE SUBCOMMAND"));
+    g_assert_nonnull (strstr (run->out, "timers DEVICE"));
+    for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      {
+        g_autofree char *usage = g_strdup_printf ("relayctl timers DEVICE %s", subcommands[i]);
+        g_autoptr(Run) help = run_relayctl (NULL, "timers", "Any device", subcommands[i], "--help");
+
+        g_assert_nonnull (strstr (timers->out, subcommands[i]));
+        g_assert_cmpint (help->status, ==, 0);
+        g_assert_nonnull (strstr (help->out, usage));
+        g_assert_nonnull (strstr (help->out, "--json"));
+      }
   }
 }
 

@@ -211,6 +211,9 @@ test_resume_without_login (LiveFixture   *fixture,
   g_assert_cmpstr (stored->access_token, ==, ck_api_get_tokens (ck_client_get_api (first))->access_token);
   g_assert_cmpstr (stored->identity, ==, CKSIM_DEMO_EMAIL);
   g_assert_cmpstr (stored->region, ==, CKSIM_DEMO_REGION);
+  /* The issue time is kept for the proactive refresh (spec §5 rule 5). */
+  g_assert_cmpint (stored->issued_at, ==, ck_api_get_tokens (ck_client_get_api (first))->issued_at);
+  g_assert_cmpint (stored->issued_at, >, 0);
   g_clear_object (&first);
 
   /* "Restart": a fresh client resumes and connects without a login call. */

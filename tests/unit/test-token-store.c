@@ -5,6 +5,8 @@
 /* Needs a Secret Service: run under dbus-run-session with an unlocked
  * gnome-keyring, as build-aux/run-tests.sh does. */
 
+#include <string.h>
+
 #include "ck-error.h"
 #include "ck-token-store.h"
 
@@ -51,6 +53,7 @@ test_session_round_trip (void)
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
+  tokens->issued_at = G_GINT64_CONSTANT (1767225600123);
   ck_token_store_save_async (store, tokens, NULL, store_result_cb, &result);
   g_assert_true (ck_token_store_save_finish (store, wait_result (&result), &error));
   g_assert_no_error (error);
@@ -66,6 +69,7 @@ test_session_round_trip (void)
   g_assert_cmpstr (loaded->apikey, ==, tokens->apikey);
   g_assert_cmpstr (loaded->region, ==, "eu");
   g_assert_cmpstr (loaded->identity, ==, "someone@example.com");
+  g_assert_cmpint (loaded->issued_at, ==, tokens->issued_at);
 
   /* Another server is another session. */
   ck_token_store_load_async (other, NULL, store_result_cb, &result);
@@ -123,6 +127,55 @@ test_tokens_json (void)
   g_assert_cmpstr (back->region, ==, "us");
   g_assert_null (broken);
   g_assert_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE);
+  /* Unknown issue time: not written, read back as unknown. */
+  g_assert_cmpint (back->issued_at, ==, 0);
+  g_assert_null (strstr (json, "issuedAt"));
+}
+
+/* The issue time (spec §5 rule 5) travels with the tokens; stored entries
+ * from before it existed, or with nonsense in it, read as "unknown". */
+static void
+test_tokens_issued_at (void)
+{
+  static const struct
+  {
+    const char *json;
+    gint64      issued_at;
+  } cases[] = {
+    { "{\"at\":\"a\",\"apikey\":\"k\"}", 0 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":1767225600123}", 1767225600123 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":\"1767225600123\"}", 0 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":-5}", 0 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":null}", 0 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":[1]}", 0 },
+    { "{\"at\":\"a\",\"apikey\":\"k\",\"issuedAt\":1e300}", 0 },
+  };
+  g_autoptr(CkTokens) tokens = ck_tokens_new ("at", "rt", "key", "eu", "a@example.com");
+  g_autoptr(CkTokens) copy = NULL;
+  g_autoptr(CkTokens) back = NULL;
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CkTokens) loaded = ck_tokens_new_from_json (cases[i].json, NULL);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_nonnull (loaded);
+      g_assert_cmpint (loaded->issued_at, ==, cases[i].issued_at);
+    }
+
+  g_assert_cmpint (ck_tokens_get_age (tokens, 5000), ==, -1);
+  tokens->issued_at = 1000;
+  g_assert_cmpint (ck_tokens_get_age (tokens, 5000), ==, 4000);
+  /* A clock set back is "just issued", never a negative age. */
+  g_assert_cmpint (ck_tokens_get_age (tokens, 10), ==, 0);
+
+  copy = ck_tokens_copy (tokens);
+  g_assert_cmpint (copy->issued_at, ==, 1000);
+  json = ck_tokens_to_json (tokens);
+  back = ck_tokens_new_from_json (json, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->issued_at, ==, 1000);
 }
 
 int
@@ -131,6 +184,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/token-store/tokens-json", test_tokens_json);
+  g_test_add_func ("/token-store/tokens-issued-at", test_tokens_issued_at);
   g_test_add_func ("/token-store/session", test_session_round_trip);
   g_test_add_func ("/token-store/app-secret", test_app_secret);
 
