@@ -38,6 +38,7 @@ run_region (RelayctlContext        *ctx,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *region = NULL;
   const char *digits = NULL;
@@ -61,26 +62,15 @@ run_region (RelayctlContext        *ctx,
   if (!(region = ck_api_lookup_region_finish (api, result, &error)))
     return relayctl_fail (ctx, error, NULL);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_string (builder, "region", region);
+  relayctl_json_add_string (builder, "country_code", digits);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_string (builder, "region", region);
-      relayctl_json_add_string (builder, "country_code", digits);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else if (digits != NULL)
-    {
-      g_print ("New accounts from +%s are in region %s.\n", digits, region);
-    }
-  else
-    {
-      g_print ("New accounts from here are in region %s.\n", region);
-    }
+  if (digits != NULL)
+    return relayctl_print_result (ctx, builder, "New accounts from +%s are in region %s.", digits, region);
 
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "New accounts from here are in region %s.", region);
 }
 
 static int
@@ -99,6 +89,7 @@ run_send_code (RelayctlContext        *ctx,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   CkCodePurpose purpose;
   const char *identity;
@@ -123,24 +114,13 @@ run_send_code (RelayctlContext        *ctx,
   if (!ck_api_send_code_finish (api, result, &error))
     return relayctl_fail (ctx, error, NULL);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "sent", TRUE);
+  relayctl_json_add_string (builder, "identity", identity);
+  relayctl_json_add_string (builder, "purpose", purpose_name);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "sent");
-      json_builder_add_boolean_value (builder, TRUE);
-      relayctl_json_add_string (builder, "identity", identity);
-      relayctl_json_add_string (builder, "purpose", purpose_name);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("A verification code was sent to %s.\n", identity);
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "A verification code was sent to %s.", identity);
 }
 
 typedef enum
@@ -149,14 +129,15 @@ typedef enum
   CODE_FOR_RESET,
 } CodeCall;
 
-/* register and reset-password: identity, code, password; both sign in. */
+/* register and reset-password (the CodeCall in the command's data):
+ * identity, code, password; both sign in. */
 static int
 run_code_call (RelayctlContext        *ctx,
                const RelayctlCommand  *command,
                int                     argc,
-               char                  **argv,
-               CodeCall                call)
+               char                  **argv)
 {
+  CodeCall call = GPOINTER_TO_INT (command->data);
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
   const GOptionEntry entries[] = {
@@ -205,30 +186,13 @@ run_code_call (RelayctlContext        *ctx,
 }
 
 static int
-run_register (RelayctlContext        *ctx,
-              const RelayctlCommand  *command,
-              int                     argc,
-              char                  **argv)
-{
-  return run_code_call (ctx, command, argc, argv, CODE_FOR_REGISTER);
-}
-
-static int
-run_reset_password (RelayctlContext        *ctx,
-                    const RelayctlCommand  *command,
-                    int                     argc,
-                    char                  **argv)
-{
-  return run_code_call (ctx, command, argc, argv, CODE_FOR_RESET);
-}
-
-static int
 run_change_password (RelayctlContext        *ctx,
                      const RelayctlCommand  *command,
                      int                     argc,
                      char                  **argv)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RelayctlSecret) old_password = NULL;
   g_autoptr(RelayctlSecret) new_password = NULL;
@@ -255,18 +219,11 @@ run_change_password (RelayctlContext        *ctx,
       return relayctl_fail (ctx, error, NULL);
     }
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_from_string ("{\"password_changed\": true}", NULL);
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "password_changed", TRUE);
+  json_builder_end_object (builder);
 
-      relayctl_print_json (root);
-    }
-  else
-    {
-      g_print ("The password is changed; this session stays signed in.\n");
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "The password is changed; this session stays signed in.");
 }
 
 static int
@@ -276,6 +233,7 @@ run_refresh (RelayctlContext        *ctx,
              char                  **argv)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(CkTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
   CkApi *api;
@@ -292,24 +250,12 @@ run_refresh (RelayctlContext        *ctx,
   if (!(tokens = ck_api_refresh_finish (api, result, &error)))
     return relayctl_fail (ctx, error, NULL);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "refreshed", TRUE);
+  relayctl_json_add_session (builder, tokens);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "refreshed");
-      json_builder_add_boolean_value (builder, TRUE);
-      relayctl_json_add_string (builder, "identity", tokens->identity);
-      relayctl_json_add_string (builder, "region", tokens->region);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("The session of %s is renewed.\n", tokens->identity);
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "The session of %s is renewed.", tokens->identity);
 }
 
 const RelayctlCommand relayctl_account_commands[] = {
@@ -323,12 +269,12 @@ const RelayctlCommand relayctl_account_commands[] = {
     "Create the account --email or --phone with a verification code, and sign in.\n"
     "The code comes from RELAY_CODE, the password from RELAY_PASSWORD; whichever\n"
     "is unset is read from stdin, one line each, the code first.",
-    run_register },
+    run_code_call, GINT_TO_POINTER (CODE_FOR_REGISTER) },
   { "reset-password", NULL,
     "Set a new password for --email or --phone with a verification code, and sign in.\n"
     "The code comes from RELAY_CODE, the new password from RELAY_PASSWORD; whichever\n"
     "is unset is read from stdin, one line each, the code first.",
-    run_reset_password },
+    run_code_call, GINT_TO_POINTER (CODE_FOR_RESET) },
   { "change-password", NULL,
     "Change the signed-in account's password; the session stays signed in.\n"
     "The current password comes from RELAY_PASSWORD, the new one from\n"

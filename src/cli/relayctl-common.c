@@ -40,6 +40,14 @@ relayctl_context_free (RelayctlContext *ctx)
   g_free (ctx);
 }
 
+/* Every failure is exactly one line on stderr. */
+static void
+print_error_line (char *message)
+{
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("relayctl: %s\n", message);
+}
+
 int
 relayctl_usage_error (const char *format,
                       ...)
@@ -50,11 +58,79 @@ relayctl_usage_error (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-
-  g_strdelimit (message, "\r\n", ' ');
-  g_printerr ("relayctl: %s\n", message);
+  print_error_line (message);
 
   return RELAYCTL_EXIT_USAGE;
+}
+
+/* ---- Options ------------------------------------------------------------ */
+
+static gboolean
+has_entry (const GOptionEntry *entries,
+           const char         *long_name,
+           char                short_name)
+{
+  for (gsize i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    if (g_str_equal (entries[i].long_name, long_name)
+        || (short_name != 0 && entries[i].short_name == short_name))
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+relayctl_add_global_options (RelayctlContext    *ctx,
+                             GOptionContext     *options,
+                             const GOptionEntry *command_entries)
+{
+  const GOptionEntry global[] = {
+    { "server", 's', 0, G_OPTION_ARG_STRING, &ctx->server_template,
+      "Server address template, e.g. http://127.0.0.1:PORT/{region} for relay-sim "
+      "(default " CK_API_DEFAULT_SERVER_TEMPLATE ")", "TEMPLATE" },
+    { "region", 'r', 0, G_OPTION_ARG_STRING, &ctx->region,
+      "Region to sign in to: cn, as, eu or us (default " RELAYCTL_DEFAULT_REGION
+      "; a redirect to the account's region is followed)", "REGION" },
+    { "app-id", 'a', 0, G_OPTION_ARG_STRING, &ctx->app_id,
+      "App id (default $RELAY_APP_ID); its secret comes from $RELAY_APP_SECRET or the keyring",
+      "ID" },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx->ca_file,
+      "Trust only the CA certificates in this PEM file, instead of the system's, "
+      "e.g. a relay-sim certificate", "FILE" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &ctx->json, "Print JSON instead of text", NULL },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &ctx->timeout_s,
+      "Give up after SECONDS (default 30)", "SECONDS" },
+  };
+  g_autoptr(GArray) kept = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  /* A command's own option of the same name wins (watch --timeout). */
+  for (gsize i = 0; i < G_N_ELEMENTS (global); i++)
+    if (!has_entry (command_entries, global[i].long_name, 0))
+      {
+        GOptionEntry entry = global[i];
+
+        if (has_entry (command_entries, "", entry.short_name))
+          entry.short_name = 0;
+        g_array_append_val (kept, entry);
+      }
+
+  g_option_context_add_main_entries (options, (const GOptionEntry *) (gpointer) kept->data, NULL);
+}
+
+gboolean
+relayctl_check_global_options (RelayctlContext *ctx)
+{
+  if (ctx->region != NULL && !ck_api_region_is_valid (ctx->region))
+    {
+      relayctl_usage_error ("unknown region “%s” (cn, as, eu or us)", ctx->region);
+      return FALSE;
+    }
+  if (ctx->timeout_s <= 0)
+    {
+      relayctl_usage_error ("--timeout wants a positive number of seconds");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -66,26 +142,27 @@ relayctl_parse_command (RelayctlContext        *ctx,
                         int                    *argc,
                         char                 ***argv)
 {
-  const GOptionEntry common_entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, "Print JSON instead of text", NULL },
-    G_OPTION_ENTRY_NULL
-  };
   g_autoptr(GOptionContext) options = g_option_context_new (command->parameter_string);
   g_autoptr(GError) error = NULL;
   /* argv[0] is the command as typed, e.g. "groups add". */
   const char *name = (*argv)[0];
   g_autofree char *prgname = g_strdup_printf ("relayctl %s", name);
+  /* The global strings as main() parsed them: GOption does not free what it replaces. */
+  char **const strings[] = { &ctx->server_template, &ctx->region, &ctx->app_id, &ctx->ca_file };
+  char *before[G_N_ELEMENTS (strings)];
   int n_args;
   gboolean ok;
 
   g_option_context_set_summary (options, command->summary);
   g_option_context_set_description (options,
-                                    "Global options (--server, --region, --app-id, --ca-file,\n"
-                                    "--timeout) go before the command; secrets, codes and exit\n"
-                                    "codes: see `relayctl --help`.");
+                                    "Options, the global ones too, may come before or after the\n"
+                                    "arguments; secrets, codes and exit codes: see `relayctl --help`.");
   if (entries != NULL)
     g_option_context_add_main_entries (options, entries, NULL);
-  g_option_context_add_main_entries (options, common_entries, NULL);
+  relayctl_add_global_options (ctx, options, entries);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    before[i] = *strings[i];
 
   /* So that the usage line reads "relayctl COMMAND [OPTION…] …". */
   g_set_prgname (prgname);
@@ -97,6 +174,13 @@ relayctl_parse_command (RelayctlContext        *ctx,
       relayctl_usage_error ("%s", error->message);
       return FALSE;
     }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (*strings[i] != before[i])
+      g_free (before[i]);
+
+  if (!relayctl_check_global_options (ctx))
+    return FALSE;
 
   /* A "--" that ended the options is not an argument. */
   if (*argc > 1 && g_str_equal ((*argv)[1], "--"))
@@ -143,6 +227,8 @@ relayctl_append_command_list (GString               *text,
     }
 }
 
+/* ---- Command groups ----------------------------------------------------- */
+
 static const RelayctlCommand *
 find_in_table (const RelayctlCommand *table,
                const char            *name)
@@ -157,125 +243,148 @@ find_in_table (const RelayctlCommand *table,
 static gboolean
 is_help_option (const char *argument)
 {
-  return g_str_equal (argument, "--help") || g_str_equal (argument, "-h");
+  return g_str_equal (argument, "--help") || g_str_equal (argument, "-h") || g_str_equal (argument, "-?");
 }
 
 /* The help of a command group; @object (nullable) is what comes before the
  * subcommand, e.g. "DEVICE". */
 static void
-print_subcommand_help (const RelayctlCommand *command,
-                       const RelayctlCommand *table,
-                       const char            *default_name,
-                       const char            *object)
+print_group_help (const RelayctlCommand      *command,
+                  const RelayctlCommandGroup *group,
+                  const char                 *object)
 {
   g_autoptr(GString) help = g_string_new (NULL);
+  g_autofree char *usage = g_strjoin (" ", command->name, object, NULL);
 
-  g_string_append_printf (help, "Usage:\n  relayctl %s%s%s SUBCOMMAND [OPTION…] [ARGUMENT…]\n\n%s\n\n"
-                          "Subcommands:", command->name, object != NULL ? " " : "",
-                          object != NULL ? object : "", command->summary);
-  relayctl_append_command_list (help, "  ", table);
-  g_string_append_printf (help, "\n\nWithout a subcommand: %s. Run `relayctl %s%s%s SUBCOMMAND --help`"
-                          " for a subcommand's options.\n", default_name, command->name,
-                          object != NULL ? " " : "", object != NULL ? object : "");
+  g_string_append_printf (help, "Usage:\n  relayctl %s SUBCOMMAND [OPTION…] [ARGUMENT…]\n\n%s\n\n"
+                          "Subcommands:", usage, command->summary);
+  relayctl_append_command_list (help, "  ", group->subcommands);
+  g_string_append_printf (help, "\n\nWithout a subcommand: %s. Run `relayctl %s SUBCOMMAND --help`"
+                          " for a subcommand's options.\n", group->default_name, usage);
   g_print ("%s", help->str);
 }
 
-/* Runs the subcommand @name of @table with argv[0] replaced by
- * @full_name (e.g. "groups add", "timers DEVICE add"), which names it in
- * its help and errors. */
-static int
-run_named_subcommand (RelayctlContext        *ctx,
-                      const RelayctlCommand  *command,
-                      const RelayctlCommand  *table,
-                      const char             *name,
-                      const char             *object,
-                      int                     argc,
-                      char                  **argv)
+/* The storage a parse of the group's options writes to, and forgets. */
+typedef union
 {
-  const RelayctlCommand *sub;
-  g_autofree char *full_name = NULL;
-  char *saved_name;
-  int status;
+  char     *string;
+  char    **strings;
+  gint      number;
+  gint64    number64;
+  gdouble   real;
+  gboolean  flag;
+} ScratchValue;
 
-  if (!(sub = find_in_table (table, name)))
-    return relayctl_usage_error ("unknown subcommand “%s” (see relayctl %s --help)", name, command->name);
-
-  full_name = g_strjoin (" ", command->name, object != NULL ? object : sub->name,
-                         object != NULL ? sub->name : NULL, NULL);
-  saved_name = argv[0];
-  argv[0] = full_name;
-  status = sub->run (ctx, sub, argc, argv);
-  argv[0] = saved_name;
-
-  return status;
+static void
+scratch_value_clear (const GOptionEntry *entry,
+                     ScratchValue       *value)
+{
+  if (entry->arg == G_OPTION_ARG_STRING || entry->arg == G_OPTION_ARG_FILENAME)
+    g_free (value->string);
+  else if (entry->arg == G_OPTION_ARG_STRING_ARRAY || entry->arg == G_OPTION_ARG_FILENAME_ARRAY)
+    g_strfreev (value->strings);
 }
 
-int
-relayctl_run_subcommand (RelayctlContext        *ctx,
-                         const RelayctlCommand  *command,
-                         const RelayctlCommand  *table,
-                         const char             *default_name,
-                         int                     argc,
-                         char                  **argv)
+/* The positions in @argv of its arguments, as GOptionContext tells them
+ * from options and option values given @options and the global options.
+ * Nothing is kept of the values. (element-type int) */
+static GArray *
+find_arguments (RelayctlContext    *ctx,
+                const GOptionEntry *options,
+                int                 argc,
+                char              **argv)
 {
-  /* `groups` alone, or `groups --json`: the default subcommand. */
-  gboolean named = argc > 1 && argv[1][0] != '-';
-  int first = named ? 1 : 0;
+  g_autoptr(RelayctlContext) scratch_ctx = relayctl_context_new ();
+  g_autoptr(GOptionContext) parser = g_option_context_new (NULL);
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_autofree ScratchValue *values = NULL;
+  g_autofree char **copy = g_new0 (char *, (gsize) argc + 1);
+  GArray *arguments = g_array_new (FALSE, FALSE, sizeof (int));
+  int n = argc;
+  guint n_options = 0;
 
-  if (argc > 1 && is_help_option (argv[1]))
+  while (options != NULL && options[n_options].long_name != NULL)
+    n_options++;
+  values = g_new0 (ScratchValue, n_options + 1);
+  for (guint i = 0; i < n_options; i++)
     {
-      print_subcommand_help (command, table, default_name, NULL);
-      return RELAYCTL_EXIT_OK;
+      GOptionEntry entry = options[i];
+
+      entry.arg_data = &values[i];
+      g_array_append_val (entries, entry);
     }
 
-  return run_named_subcommand (ctx, command, table, named ? argv[1] : default_name, NULL,
-                               argc - first, argv + first);
+  g_option_context_set_help_enabled (parser, FALSE);
+  g_option_context_set_ignore_unknown_options (parser, TRUE);
+  g_option_context_add_main_entries (parser, (const GOptionEntry *) (gpointer) entries->data, NULL);
+  relayctl_add_global_options (scratch_ctx, parser, options);
+
+  memcpy (copy, argv, sizeof (char *) * (gsize) argc);
+  /* A value GOption refuses is the subcommand's to report: every word counts then. */
+  if (!g_option_context_parse (parser, &n, &copy, NULL))
+    {
+      n = argc;
+      memcpy (copy, argv, sizeof (char *) * (gsize) argc);
+    }
+  for (guint i = 0; i < n_options; i++)
+    scratch_value_clear (&options[i], &values[i]);
+
+  /* What is left: the arguments, "--" and unknown options, in their order. */
+  for (int i = 1, at = 1; i < n; i++)
+    {
+      while (at < argc && argv[at] != copy[i])
+        at++;
+      if (copy[i][0] != '-' && at < argc)
+        g_array_append_val (arguments, at);
+    }
+
+  return arguments;
 }
 
 int
-relayctl_run_object_subcommand (RelayctlContext        *ctx,
-                                const RelayctlCommand  *command,
-                                const RelayctlCommand  *table,
-                                const char             *default_name,
-                                int                     argc,
-                                char                  **argv)
+relayctl_run_command_group (RelayctlContext        *ctx,
+                            const RelayctlCommand  *command,
+                            int                     argc,
+                            char                  **argv)
 {
+  const RelayctlCommandGroup *group = command->data;
+  g_autoptr(GArray) arguments = find_arguments (ctx, group->options, argc, argv);
   /* "DEVICE [SUBCOMMAND]" → "DEVICE" */
-  g_autofree char *object = g_strndup (command->parameter_string,
-                                       strcspn (command->parameter_string, " "));
-  g_autofree char **reordered = NULL;
-  gboolean named;
-  int object_at = -1;
+  g_autofree char *object = group->object_first
+                            ? g_strndup (command->parameter_string, strcspn (command->parameter_string, " "))
+                            : NULL;
+  guint name_index = group->object_first ? 1 : 0;
+  int name_at = arguments->len > name_index ? g_array_index (arguments, int, name_index) : -1;
+  g_autofree char **rest = g_new0 (char *, (gsize) argc + 1);
+  g_autofree char *full_name = NULL;
+  const RelayctlCommand *sub;
   int n = 0;
 
-  /* The object is the first argument that is not an option. */
-  for (int i = 1; i < argc && object_at < 0; i++)
-    {
+  if (name_at < 0)
+    for (int i = 1; i < argc; i++)
       if (is_help_option (argv[i]))
         {
-          print_subcommand_help (command, table, default_name, object);
+          print_group_help (command, group, object);
           return RELAYCTL_EXIT_OK;
         }
-      if (argv[i][0] != '-')
-        object_at = i;
-    }
 
-  if (object_at < 0)
+  if (object != NULL && arguments->len == 0)
     return relayctl_usage_error ("usage: relayctl %s %s SUBCOMMAND … (see relayctl %s --help)",
                                  command->name, object, command->name);
 
-  /* ["timers", "--json", DEVICE, "add", …] → [NAME, "--json", DEVICE, …]:
-   * the subcommand sees the object as its first argument. */
-  named = object_at + 1 < argc && argv[object_at + 1][0] != '-';
-  reordered = g_new0 (char *, (gsize) argc + 1);
-  reordered[n++] = argv[0];
-  for (int i = 1; i <= object_at; i++)
-    reordered[n++] = argv[i];
-  for (int i = object_at + (named ? 2 : 1); i < argc; i++)
-    reordered[n++] = argv[i];
+  if (!(sub = find_in_table (group->subcommands, name_at >= 0 ? argv[name_at] : group->default_name)))
+    return relayctl_usage_error ("unknown subcommand “%s” (see relayctl %s --help)", argv[name_at],
+                                 command->name);
 
-  return run_named_subcommand (ctx, command, table, named ? argv[object_at + 1] : default_name,
-                               object, n, reordered);
+  /* ["timers", "--json", DEVICE, "add", …] → ["timers DEVICE add", "--json", DEVICE, …] */
+  full_name = g_strjoin (" ", command->name, object != NULL ? object : sub->name,
+                         object != NULL ? sub->name : NULL, NULL);
+  rest[n++] = full_name;
+  for (int i = 1; i < argc; i++)
+    if (i != name_at)
+      rest[n++] = argv[i];
+
+  return sub->run (ctx, sub, n, rest);
 }
 
 /* Spec §3.4: a phone number is used in E.164 form, "+" and 8 to 15 digits. */
@@ -534,22 +643,41 @@ relayctl_context_resume_client (RelayctlContext  *ctx,
   return api != NULL ? ck_client_new (api) : NULL;
 }
 
-CkClient *
-relayctl_context_connect (RelayctlContext  *ctx,
-                          GError          **error)
+/* ck_client_connect_async() or ck_client_refresh_async(), and their finish. */
+typedef void     (*ClientStartFunc)  (CkClient             *client,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+typedef gboolean (*ClientFinishFunc) (CkClient             *client,
+                                      GAsyncResult         *result,
+                                      GError              **error);
+
+/* A client with the stored session resumed, once @start has completed. */
+static CkClient *
+resume_client_and_start (RelayctlContext   *ctx,
+                         ClientStartFunc    start,
+                         ClientFinishFunc   finish,
+                         GError           **error)
 {
-  g_autoptr(GAsyncResult) connected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CkClient) client = NULL;
 
   if (!(client = relayctl_context_resume_client (ctx, error)))
     return NULL;
 
-  ck_client_connect_async (client, ctx->cancellable, relayctl_async_done, &connected);
-  relayctl_wait (ctx, &connected);
-  if (!ck_client_connect_finish (client, connected, error))
+  start (client, ctx->cancellable, relayctl_async_done, &result);
+  relayctl_wait (ctx, &result);
+  if (!finish (client, result, error))
     return NULL;
 
   return g_steal_pointer (&client);
+}
+
+CkClient *
+relayctl_context_connect (RelayctlContext  *ctx,
+                          GError          **error)
+{
+  return resume_client_and_start (ctx, ck_client_connect_async, ck_client_connect_finish, error);
 }
 
 CkDevice *
@@ -566,27 +694,40 @@ relayctl_find_device (CkClient    *client,
   return device;
 }
 
+CkClient *
+relayctl_context_fetch_devices (RelayctlContext  *ctx,
+                                GError          **error)
+{
+  return resume_client_and_start (ctx, ck_client_refresh_async, ck_client_refresh_finish, error);
+}
+
+CkClient *
+relayctl_context_fetch_client_and_device (RelayctlContext  *ctx,
+                                          const char       *target,
+                                          CkDevice        **device,
+                                          GError          **error)
+{
+  g_autoptr(CkClient) client = relayctl_context_fetch_devices (ctx, error);
+  CkDevice *found;
+
+  if (client == NULL || !(found = relayctl_find_device (client, target, error)))
+    return NULL;
+
+  *device = g_object_ref (found);
+
+  return g_steal_pointer (&client);
+}
+
 CkDevice *
 relayctl_context_fetch_device (RelayctlContext  *ctx,
                                const char       *target,
                                GError          **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CkClient) client = NULL;
-  CkDevice *device;
+  CkDevice *device = NULL;
+  /* Only the device is kept. */
+  g_autoptr(CkClient) client = relayctl_context_fetch_client_and_device (ctx, target, &device, error);
 
-  if (!(client = relayctl_context_resume_client (ctx, error)))
-    return NULL;
-
-  ck_client_refresh_async (client, ctx->cancellable, relayctl_async_done, &result);
-  relayctl_wait (ctx, &result);
-  if (!ck_client_refresh_finish (client, result, error))
-    return NULL;
-
-  if (!(device = relayctl_find_device (client, target, error)))
-    return NULL;
-
-  return g_object_ref (device);
+  return device;
 }
 
 gboolean
@@ -614,6 +755,7 @@ relayctl_finish_sign_in (RelayctlContext *ctx,
                          const CkTokens  *tokens)
 {
   g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   CkTokenStore *store;
 
@@ -627,24 +769,12 @@ relayctl_finish_sign_in (RelayctlContext *ctx,
   /* Saved just now: nothing left for the end of the command. */
   ctx->tokens_changed = FALSE;
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "signed_in", TRUE);
+  relayctl_json_add_session (builder, tokens);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "signed_in");
-      json_builder_add_boolean_value (builder, TRUE);
-      relayctl_json_add_string (builder, "identity", tokens->identity);
-      relayctl_json_add_string (builder, "region", tokens->region);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("Signed in as %s (region %s).\n", tokens->identity, tokens->region);
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "Signed in as %s (region %s).", tokens->identity, tokens->region);
 }
 
 void
@@ -904,12 +1034,93 @@ error_exit_class (RelayctlContext  *ctx,
   return RELAYCTL_EXIT_FAILED;
 }
 
+/* Meanings that say all the server's text would: only their number is shown. */
+static gboolean
+meaning_says_it_all (const GError *error)
+{
+  if (error->domain != CK_ERROR)
+    return FALSE;
+
+  switch ((CkError) error->code)
+    {
+    case CK_ERROR_NOT_FOUND:
+    case CK_ERROR_USER_NOT_FOUND:
+    case CK_ERROR_ALREADY_EXISTS:
+    case CK_ERROR_NOT_PERMITTED:
+    case CK_ERROR_RATE_LIMITED:
+    case CK_ERROR_WRONG_CODE:
+    case CK_ERROR_EMAIL_NOT_ACTIVATED:
+    case CK_ERROR_DEVICE_OFFLINE:
+    case CK_ERROR_DEVICE_UNREACHABLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The cloud's own text where it adds to the meaning, else NULL. */
+static const char *
+get_telling_cloud_text (const GError *error)
+{
+  const char *text = ck_error_get_cloud_text (error);
+
+  return text != NULL && *text != '\0' && !meaning_says_it_all (error) ? text : NULL;
+}
+
+/* "(error N)", or "(error N: text)" where the cloud's text adds to the
+ * meaning; "" for an error that did not come from the cloud. */
+static char *
+describe_cloud_code (const GError *error)
+{
+  gint code = ck_error_get_cloud_code (error);
+  const char *text = get_telling_cloud_text (error);
+
+  if (code == 0)
+    return g_strdup ("");
+  if (text == NULL)
+    return g_strdup_printf (" (error %d)", code);
+
+  return g_strdup_printf (" (error %d: %s)", code, text);
+}
+
+/* The core's message, but where the meaning says all the cloud's text would,
+ * without that text: ck_error_from_code() ends the message with the number
+ * and the text, both known here, so that end is cut when it is theirs. */
+static char *
+describe_error (const GError *error)
+{
+  const char *text = ck_error_get_cloud_text (error);
+  g_autofree char *ending = NULL;
+  g_autofree char *code = NULL;
+
+  if (text == NULL || get_telling_cloud_text (error) != NULL)
+    return g_strdup (error->message);
+
+  ending = g_strdup_printf (" (error %d: %s)", ck_error_get_cloud_code (error), text);
+  if (!g_str_has_suffix (error->message, ending))
+    return g_strdup (error->message);
+
+  code = describe_cloud_code (error);
+  return g_strdup_printf ("%.*s%s", (int) (strlen (error->message) - strlen (ending)), error->message, code);
+}
+
+static gboolean
+is_refused_value (const GError *error)
+{
+  return g_error_matches (error, CK_ERROR, CK_ERROR_NOT_SUPPORTED)
+         || g_error_matches (error, CK_ERROR, CK_ERROR_INVALID_VALUE)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 static int
 fail_printing (RelayctlContext *ctx,
                const GError    *error,
-               const char      *subject,
+               CkDevice        *device,
                const char      *command_phrase)
 {
+  const char *name = device != NULL ? ck_device_get_name (device) : NULL;
+  g_autofree char *code = describe_cloud_code (error);
   g_autofree char *message = NULL;
   const char *phrase;
   int exit_code = error_exit_class (ctx, error, &phrase);
@@ -918,25 +1129,23 @@ fail_printing (RelayctlContext *ctx,
     message = g_strdup_printf ("no answer within %d s (--timeout)", ctx->timeout_s);
   else if (command_phrase != NULL)
     message = g_strdup (command_phrase);
-  else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE))
-    message = g_strdup_printf ("%s is offline", subject);
-  else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_UNREACHABLE))
-    message = g_strdup_printf ("%s did not answer", subject);
-  else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
-    message = g_strdup_printf ("%s refused the command: %s", subject, error->message);
-  else if (subject != NULL && (g_error_matches (error, CK_ERROR, CK_ERROR_NOT_SUPPORTED)
-                                || g_error_matches (error, CK_ERROR, CK_ERROR_INVALID_VALUE)
-                                || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
-                                || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)))
-    message = g_strdup_printf ("%s: %s", subject, error->message);
-  else if (subject != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED))
-    message = g_strdup_printf ("%s: only its owner may do this (%s)", subject, error->message);
+  else if (name != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE))
+    message = g_strdup_printf ("%s is offline", name);
+  else if (name != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_UNREACHABLE))
+    message = g_strdup_printf ("%s did not answer", name);
+  else if (name != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
+    message = g_strdup_printf ("%s refused the command%s", name, code);
+  /* The cloud's refusal; the core's own (a sharer's permit bits) says why itself. */
+  else if (name != NULL && g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED) && *code != '\0')
+    message = g_strdup_printf ("%s: only its owner may do this%s", name, code);
+  else if (name != NULL && (is_refused_value (error) || g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED)))
+    message = g_strdup_printf ("%s: %s", name, error->message);
+  else if (phrase != NULL)
+    message = g_strdup (phrase);
   else
-    message = g_strdup (phrase != NULL ? phrase : error->message);
+    message = describe_error (error);
 
-  /* Always exactly one line. */
-  g_strdelimit (message, "\r\n", ' ');
-  g_printerr ("relayctl: %s\n", message);
+  print_error_line (message);
 
   return exit_code;
 }
@@ -944,9 +1153,9 @@ fail_printing (RelayctlContext *ctx,
 int
 relayctl_fail (RelayctlContext *ctx,
                const GError    *error,
-               const char      *subject)
+               CkDevice        *device)
 {
-  return fail_printing (ctx, error, subject, NULL);
+  return fail_printing (ctx, error, device, NULL);
 }
 
 int
@@ -955,6 +1164,30 @@ relayctl_fail_with (RelayctlContext *ctx,
                     const char      *phrase)
 {
   return fail_printing (ctx, error, NULL, phrase);
+}
+
+int
+relayctl_print_result (RelayctlContext *ctx,
+                       JsonBuilder     *builder,
+                       const char      *format,
+                       ...)
+{
+  if (ctx->json)
+    {
+      relayctl_print_built_json (builder);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      va_list args;
+
+      va_start (args, format);
+      text = g_strdup_vprintf (format, args);
+      va_end (args);
+      g_print ("%s\n", text);
+    }
+
+  return RELAYCTL_EXIT_OK;
 }
 
 void
@@ -1130,4 +1363,30 @@ relayctl_json_add_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+void
+relayctl_json_add_boolean (JsonBuilder *builder,
+                           const char  *name,
+                           gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+relayctl_json_add_int (JsonBuilder *builder,
+                       const char  *name,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+relayctl_json_add_session (JsonBuilder    *builder,
+                           const CkTokens *tokens)
+{
+  relayctl_json_add_string (builder, "identity", tokens->identity);
+  relayctl_json_add_string (builder, "region", tokens->region);
 }

@@ -84,7 +84,24 @@ struct _RelayctlCommand
   const char          *parameter_string; /* e.g. "DEVICE", or NULL */
   const char          *summary;
   RelayctlCommandFunc  run;
+  /* What @run needs to tell this command from its siblings (e.g. on, off or
+   * toggle), or the RelayctlCommandGroup of relayctl_run_command_group(). */
+  gconstpointer        data;
 };
+
+/* A command whose subcommands are named by an argument, as the data of a
+ * RelayctlCommand whose run is relayctl_run_command_group(). */
+typedef struct
+{
+  const RelayctlCommand *subcommands;  /* ending with a NULL name */
+  const char            *default_name; /* run when none is named */
+  /* Every option a subcommand takes (their arg_data is not used), so that
+   * an option's value is never taken for the object or the subcommand. */
+  const GOptionEntry    *options;
+  /* `timers DEVICE add`: the subcommand follows an object, the first word
+   * of the command's parameter string; else `groups add`. */
+  gboolean               object_first;
+} RelayctlCommandGroup;
 
 extern const RelayctlCommand relayctl_session_commands[];
 extern const RelayctlCommand relayctl_account_commands[];
@@ -111,10 +128,12 @@ RelayctlContext *relayctl_context_new           (void);
 void             relayctl_context_free          (RelayctlContext  *ctx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelayctlContext, relayctl_context_free)
 
-/* Parses a command's own options (plus --json) and checks that MIN_ARGS to
- * MAX_ARGS arguments (-1: any number) remain after the command's name; prints
- * the usage error and returns FALSE on misuse. (*argv)[0] names the command
- * in the help, e.g. "groups add". */
+/* Parses a command's own options, --json and the global options, wherever
+ * they stand after the command's name and with their values attached
+ * (--channel=2, -c2) or separate, and checks that MIN_ARGS to MAX_ARGS
+ * arguments (-1: any number) remain after the name; prints the usage error
+ * and returns FALSE on misuse. (*argv)[0] names the command in the help,
+ * e.g. "groups add". */
 gboolean         relayctl_parse_command         (RelayctlContext  *ctx,
                                                  const RelayctlCommand *command,
                                                  const GOptionEntry *entries,
@@ -122,26 +141,24 @@ gboolean         relayctl_parse_command         (RelayctlContext  *ctx,
                                                  int               max_args,
                                                  int              *argc,
                                                  char           ***argv);
+/* The global options (--server, --region, --app-id, --ca-file, --json,
+ * --timeout) as main entries of @options, bound to @ctx; those named by
+ * @command_entries (nullable) are left to the command. */
+void             relayctl_add_global_options    (RelayctlContext  *ctx,
+                                                 GOptionContext   *options,
+                                                 const GOptionEntry *command_entries);
+/* After parsing: the global values are valid, else a usage error (printed)
+ * and FALSE. */
+gboolean         relayctl_check_global_options  (RelayctlContext  *ctx);
 
-/* Runs the subcommand of @table named by argv[1] (@default_name when there is
- * none); `--help` lists the table. For command groups such as `groups`. */
-int              relayctl_run_subcommand        (RelayctlContext  *ctx,
+/* The run of a RelayctlCommand whose data is a RelayctlCommandGroup: runs
+ * the subcommand the arguments name (the default when none does) with
+ * argv[0] replaced by its full name ("groups add", "timers DEVICE add") and
+ * the subcommand's name taken out, so that the object (if any) is its
+ * first argument. Options may stand anywhere. `--help` without a
+ * subcommand lists them. */
+int              relayctl_run_command_group     (RelayctlContext  *ctx,
                                                  const RelayctlCommand *command,
-                                                 const RelayctlCommand *table,
-                                                 const char       *default_name,
-                                                 int               argc,
-                                                 char            **argv);
-/* For command groups whose subcommand follows the object, e.g.
- * `timers DEVICE add …`: runs the subcommand of @table named by the
- * argument after the object (@default_name when there is none) with argv
- * ["timers DEVICE add", DEVICE, …], so the object is its first argument
- * while its parameter string names what follows the subcommand; `--help`
- * lists the table. The object's placeholder is the first word of
- * @command's parameter string. */
-int              relayctl_run_object_subcommand (RelayctlContext  *ctx,
-                                                 const RelayctlCommand *command,
-                                                 const RelayctlCommand *table,
-                                                 const char       *default_name,
                                                  int               argc,
                                                  char            **argv);
 /* "  NAME PARAMETERS   first line of the summary" for each entry of @table. */
@@ -185,6 +202,16 @@ CkClient        *relayctl_context_resume_client (RelayctlContext  *ctx,
  * socket). (transfer full) */
 CkClient        *relayctl_context_connect       (RelayctlContext  *ctx,
                                                  GError          **error);
+/* Resumes the stored session and fetches the device list over REST, without
+ * the live connection: for one-shot REST commands. (transfer full) */
+CkClient        *relayctl_context_fetch_devices (RelayctlContext  *ctx,
+                                                 GError          **error);
+/* The same, finding @target in it: *@device (transfer full), which outlives
+ * its removal from the list, e.g. for changes made through the client. */
+CkClient        *relayctl_context_fetch_client_and_device (RelayctlContext  *ctx,
+                                                           const char       *target,
+                                                           CkDevice        **device,
+                                                           GError          **error);
 /* Resumes the session, fetches the device list over REST and finds @target.
  * (transfer full) */
 CkDevice        *relayctl_context_fetch_device  (RelayctlContext  *ctx,
@@ -226,11 +253,13 @@ void             relayctl_secret_free           (char             *secret);
 typedef char RelayctlSecret;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelayctlSecret, relayctl_secret_free)
 
-/* Prints one line `relayctl: <meaning>` on stderr and returns the exit code of its class.
- * @subject (nullable) names the device the error is about. */
+/* Prints one line `relayctl: <meaning>` on stderr and returns the exit code
+ * of its class. @device (nullable) is what the error is about; the line
+ * names it. A cloud error's number stays in the line; the server's text
+ * too, unless the meaning already says it. */
 int              relayctl_fail                  (RelayctlContext  *ctx,
                                                  const GError     *error,
-                                                 const char       *subject);
+                                                 CkDevice         *device);
 /* The same with the command's own wording for @error (nullable: the default). */
 int              relayctl_fail_with             (RelayctlContext  *ctx,
                                                  const GError     *error,
@@ -263,6 +292,13 @@ void             relayctl_print_state           (CkDevice         *device);
 char            *relayctl_describe_channel      (CkDevice         *device,
                                                  guint             channel);
 
+/* What a command came to: what @builder built (a closed object or array)
+ * with --json, else the text @format makes, as one line. Returns
+ * RELAYCTL_EXIT_OK. */
+int              relayctl_print_result          (RelayctlContext  *ctx,
+                                                 JsonBuilder      *builder,
+                                                 const char       *format,
+                                                 ...) G_GNUC_PRINTF (3, 4);
 void             relayctl_print_json            (JsonNode         *node);
 /* Prints what @builder built. */
 void             relayctl_print_built_json      (JsonBuilder      *builder);
@@ -290,5 +326,14 @@ const char      *relayctl_json_get_string       (JsonObject       *object,
 void             relayctl_json_add_string       (JsonBuilder      *builder,
                                                  const char       *name,
                                                  const char       *value);
+void             relayctl_json_add_boolean      (JsonBuilder      *builder,
+                                                 const char       *name,
+                                                 gboolean          value);
+void             relayctl_json_add_int          (JsonBuilder      *builder,
+                                                 const char       *name,
+                                                 gint64            value);
+/* Adds "identity" and "region" of a session. */
+void             relayctl_json_add_session      (JsonBuilder      *builder,
+                                                 const CkTokens   *tokens);
 
 G_END_DECLS

@@ -33,18 +33,20 @@ typedef struct
   char    *(*describe)      (CkDevice    *device);
 } Control;
 
-/* Sends @control's VALUE (argv[2]) to DEVICE (argv[1]) and prints the
- * device's state once it answered. */
+/* Sends the VALUE (argv[2]) of the command's Control (its data) to DEVICE
+ * (argv[1]) and prints the device's state once it answered. */
 static int
 run_control (RelayctlContext        *ctx,
              const RelayctlCommand  *command,
-             const Control          *control,
              int                     argc,
              char                  **argv)
 {
+  const Control *control = command->data;
   g_autoptr(GAsyncResult) acked = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
   CkDevice *device;
   gint64 value;
 
@@ -63,26 +65,15 @@ run_control (RelayctlContext        *ctx,
   control->send (client, device, value, ctx->cancellable, relayctl_async_done, &acked);
   relayctl_wait (ctx, &acked);
   if (!control->finish (client, acked, &error))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  relayctl_json_add_state (builder, device);
+  json_builder_end_object (builder);
+  line = control->describe (device);
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_device (builder, device);
-      relayctl_json_add_state (builder, device);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_autofree char *line = control->describe (device);
-
-      g_print ("%s: %s\n", ck_device_get_name (device), line);
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "%s: %s", ck_device_get_name (device), line);
 }
 
 /* ---- brightness -------------------------------------------------------- */
@@ -147,15 +138,6 @@ static const Control brightness_control = {
   check_brightness_syntax, parse_brightness, send_brightness, ck_client_set_brightness_finish,
   describe_brightness,
 };
-
-static int
-run_brightness (RelayctlContext        *ctx,
-                const RelayctlCommand  *command,
-                int                     argc,
-                char                  **argv)
-{
-  return run_control (ctx, command, &brightness_control, argc, argv);
-}
 
 /* ---- ct ---------------------------------------------------------------- */
 
@@ -229,15 +211,6 @@ static const Control ct_control = {
   check_ct_syntax, parse_ct, send_ct, ck_client_set_color_temperature_finish, describe_ct,
 };
 
-static int
-run_ct (RelayctlContext        *ctx,
-        const RelayctlCommand  *command,
-        int                     argc,
-        char                  **argv)
-{
-  return run_control (ctx, command, &ct_control, argc, argv);
-}
-
 /* ---- color ------------------------------------------------------------- */
 
 static gboolean
@@ -295,15 +268,6 @@ static const Control color_control = {
   check_color_syntax, parse_color, send_color, ck_client_set_color_finish, describe_color,
 };
 
-static int
-run_color (RelayctlContext        *ctx,
-           const RelayctlCommand  *command,
-           int                     argc,
-           char                  **argv)
-{
-  return run_control (ctx, command, &color_control, argc, argv);
-}
-
 /* ---- fan --------------------------------------------------------------- */
 
 static gboolean
@@ -357,33 +321,24 @@ static const Control fan_control = {
   check_fan_syntax, parse_fan, send_fan, ck_client_set_fan_finish, describe_fan,
 };
 
-static int
-run_fan (RelayctlContext        *ctx,
-         const RelayctlCommand  *command,
-         int                     argc,
-         char                  **argv)
-{
-  return run_control (ctx, command, &fan_control, argc, argv);
-}
-
 const RelayctlCommand relayctl_control_commands[] = {
   { "brightness", "DEVICE PERCENT",
     "Set the brightness of DEVICE, e.g. 40 or 40%.\n"
     "A light that is off is switched on first. A value outside 0-100 % is\n"
     "refused before anything is sent (exit status 2).",
-    run_brightness },
+    run_control, &brightness_control },
   { "ct", "DEVICE VALUE",
     "Set the colour temperature of DEVICE: 3000K, or 30% from warm to cold.\n"
     "Kelvin where the device's family knows its range (see relayctl show),\n"
     "else a percentage; a bare number is in the device's unit. A light that\n"
     "is off is switched on first.",
-    run_ct },
+    run_control, &ct_control },
   { "color", "DEVICE COLOUR",
     "Set the colour of DEVICE: '#ff8800', ff8800 or '#f80'.\n"
     "A light that is off is switched on first.",
-    run_color },
+    run_control, &color_control },
   { "fan", "DEVICE SPEED",
     "Set the fan speed of DEVICE: off, low, medium, high (or 0 to 3).",
-    run_fan },
+    run_control, &fan_control },
   { NULL }
 };

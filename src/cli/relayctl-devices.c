@@ -23,14 +23,9 @@ static void
 add_identity_members (JsonBuilder *builder,
                       CkDevice    *device)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, ck_device_get_id (device));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, ck_device_get_name (device));
-  json_builder_set_member_name (builder, "uiid");
-  json_builder_add_int_value (builder, ck_device_get_uiid (device));
-  json_builder_set_member_name (builder, "online");
-  json_builder_add_boolean_value (builder, ck_device_get_online (device));
+  relayctl_json_add_device (builder, device);
+  relayctl_json_add_int (builder, "uiid", ck_device_get_uiid (device));
+  relayctl_json_add_boolean (builder, "online", ck_device_get_online (device));
   relayctl_json_add_string (builder, "model", ck_device_get_model (device));
 }
 
@@ -89,7 +84,6 @@ run_devices (RelayctlContext        *ctx,
              int                     argc,
              char                  **argv)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *devices;
@@ -97,12 +91,7 @@ run_devices (RelayctlContext        *ctx,
   if (!relayctl_parse_command (ctx, command, NULL, 0, 0, &argc, &argv))
     return RELAYCTL_EXIT_USAGE;
 
-  if (!(client = relayctl_context_resume_client (ctx, &error)))
-    return relayctl_fail (ctx, error, NULL);
-
-  ck_client_refresh_async (client, ctx->cancellable, relayctl_async_done, &result);
-  relayctl_wait (ctx, &result);
-  if (!ck_client_refresh_finish (client, result, &error))
+  if (!(client = relayctl_context_fetch_devices (ctx, &error)))
     return relayctl_fail (ctx, error, NULL);
 
   devices = G_LIST_MODEL (ck_client_get_devices (client));
@@ -139,21 +128,23 @@ typedef enum
   POWER_TOGGLE,
 } PowerAction;
 
-/* on, off and toggle, of the whole device or of --channel N: resume,
- * connect (device list, dispatch, socket), send, wait for the ack. */
+/* on, off and toggle (the PowerAction in the command's data), of the whole
+ * device or of --channel N: resume, connect (device list, dispatch,
+ * socket), send, wait for the ack. */
 static int
-run_power_command (RelayctlContext        *ctx,
-                   const RelayctlCommand  *command,
-                   int                     argc,
-                   char                  **argv,
-                   PowerAction             action)
+run_power (RelayctlContext        *ctx,
+           const RelayctlCommand  *command,
+           int                     argc,
+           char                  **argv)
 {
+  PowerAction action = GPOINTER_TO_INT (command->data);
   gint channel_number = 0;
   const GOptionEntry entries[] = {
     RELAYCTL_CHANNEL_ENTRY (&channel_number),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GAsyncResult) acked = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
@@ -205,92 +196,59 @@ run_power_command (RelayctlContext        *ctx,
       done = ck_client_set_power_finish (client, acked, &error);
     }
   if (!done)
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_identity_members (builder, device);
+  relayctl_json_add_state (builder, device);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      add_identity_members (builder, device);
-      relayctl_json_add_state (builder, device);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else if (channel >= 0)
-    {
-      what = relayctl_describe_channel (device, (guint) channel);
-      g_print ("%s: %s is now %s.\n", ck_device_get_name (device), what,
-               ck_device_get_channel (device, (guint) channel) ? "on" : "off");
-    }
-  else
-    {
-      g_print ("%s is now %s.\n", ck_device_get_name (device), power_text (device));
-    }
+  if (channel < 0)
+    return relayctl_print_result (ctx, builder, "%s is now %s.", ck_device_get_name (device), power_text (device));
 
-  return RELAYCTL_EXIT_OK;
-}
+  what = relayctl_describe_channel (device, (guint) channel);
 
-static int
-run_on (RelayctlContext        *ctx,
-        const RelayctlCommand  *command,
-        int                     argc,
-        char                  **argv)
-{
-  return run_power_command (ctx, command, argc, argv, POWER_ON);
-}
-
-static int
-run_off (RelayctlContext        *ctx,
-         const RelayctlCommand  *command,
-         int                     argc,
-         char                  **argv)
-{
-  return run_power_command (ctx, command, argc, argv, POWER_OFF);
-}
-
-static int
-run_toggle (RelayctlContext        *ctx,
-            const RelayctlCommand  *command,
-            int                     argc,
-            char                  **argv)
-{
-  return run_power_command (ctx, command, argc, argv, POWER_TOGGLE);
+  return relayctl_print_result (ctx, builder, "%s: %s is now %s.", ck_device_get_name (device), what,
+                                ck_device_get_channel (device, (guint) channel) ? "on" : "off");
 }
 
 /* ---- One device: show, add, add-gsm, rm, rename, channel-names ------- */
 
+/* tags.ck_channel_name as the cloud keys it ("0" for channel 1), or NULL. */
 static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
+get_channel_names (CkDevice *device)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  JsonObject *tags = ck_device_get_tags (device);
+  JsonNode *node = tags != NULL ? json_object_get_member (tags, "ck_channel_name") : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
+/* "channel_names": that object, or null. */
+static void
+add_channel_names_member (JsonBuilder *builder,
+                          CkDevice    *device)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  JsonObject *names = get_channel_names (device);
 
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  json_builder_set_member_name (builder, "channel_names");
+  if (names != NULL)
+    json_builder_add_value (builder, json_node_init_object (json_node_alloc (), names));
+  else
+    json_builder_add_null_value (builder);
 }
 
 /* Who shared the device with this account, or NULL for one's own. */
 static const char *
-get_shared_by (JsonObject *object)
+get_shared_by (CkDevice *device)
 {
-  JsonObject *shared_by = get_object (object, "sharedBy");
+  CkShare *shared_by = ck_device_get_shared_by (device);
   const char *identity;
 
   if (shared_by == NULL)
     return NULL;
 
-  identity = relayctl_json_get_string (shared_by, "email");
-  if (identity == NULL)
-    identity = relayctl_json_get_string (shared_by, "phoneNumber");
+  identity = ck_share_get_identity (shared_by);
 
   return identity != NULL ? identity : "another account";
 }
@@ -304,34 +262,23 @@ build_device_details_json (JsonBuilder *builder,
                            JsonObject  *object)
 {
   JsonObject *params = ck_device_get_params (device);
-  JsonObject *tags = get_object (object, "tags");
-  JsonObject *channel_names = get_object (tags, "ck_channel_name");
-  JsonArray *groups = get_array (object, "groups");
+  const char * const *groups = ck_device_get_groups (device);
 
   json_builder_begin_object (builder);
   add_identity_members (builder, device);
   relayctl_json_add_state (builder, device);
   relayctl_json_add_string (builder, "product_model", relayctl_json_get_string (object, "productModel"));
   relayctl_json_add_string (builder, "brand", relayctl_json_get_string (object, "brandName"));
-  relayctl_json_add_string (builder, "firmware", relayctl_json_get_string (params, "fwVersion"));
-  relayctl_json_add_string (builder, "shared_by", get_shared_by (object));
+  relayctl_json_add_string (builder, "firmware", ck_device_get_firmware_version (device));
+  relayctl_json_add_string (builder, "shared_by", get_shared_by (device));
 
   json_builder_set_member_name (builder, "groups");
   json_builder_begin_array (builder);
-  for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
-    {
-      JsonNode *group = json_array_get_element (groups, i);
-
-      if (JSON_NODE_HOLDS_VALUE (group) && json_node_get_value_type (group) == G_TYPE_STRING)
-        json_builder_add_string_value (builder, json_node_get_string (group));
-    }
+  for (gsize i = 0; groups[i] != NULL; i++)
+    json_builder_add_string_value (builder, groups[i]);
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "channel_names");
-  if (channel_names != NULL)
-    json_builder_add_value (builder, json_node_init_object (json_node_alloc (), channel_names));
-  else
-    json_builder_add_null_value (builder);
+  add_channel_names_member (builder, device);
 
   json_builder_set_member_name (builder, "params");
   if (params != NULL)
@@ -345,33 +292,18 @@ static void
 print_device_details (CkDevice   *device,
                       JsonObject *object)
 {
-  JsonObject *params = ck_device_get_params (device);
-  JsonArray *groups = get_array (object, "groups");
   const char *model = ck_device_get_model (device);
   g_autofree char *model_text = g_strdup_printf ("%s, UIID %d", model != NULL ? model : "unknown model",
                                                  ck_device_get_uiid (device));
+  g_autofree char *groups = g_strjoinv (", ", (char **) ck_device_get_groups (device));
 
   g_print ("%s (%s)\n", ck_device_get_name (device), ck_device_get_id (device));
   relayctl_print_field ("Model:", model_text);
   relayctl_print_field ("Product:", relayctl_json_get_string (object, "productModel"));
-  relayctl_print_field ("Firmware:", relayctl_json_get_string (params, "fwVersion"));
+  relayctl_print_field ("Firmware:", ck_device_get_firmware_version (device));
   relayctl_print_field ("Online:", ck_device_get_online (device) ? "yes" : "no");
-
-  if (groups != NULL && json_array_get_length (groups) > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < json_array_get_length (groups); i++)
-        {
-          JsonNode *group = json_array_get_element (groups, i);
-
-          if (JSON_NODE_HOLDS_VALUE (group) && json_node_get_value_type (group) == G_TYPE_STRING)
-            g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", json_node_get_string (group));
-        }
-      relayctl_print_field ("Groups:", text->str);
-    }
-
-  relayctl_print_field ("Shared by:", get_shared_by (object));
+  relayctl_print_field ("Groups:", groups);
+  relayctl_print_field ("Shared by:", get_shared_by (device));
   relayctl_print_state (device);
 }
 
@@ -426,7 +358,7 @@ run_show (RelayctlContext        *ctx,
                            relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
   if (!(object = ck_api_get_device_finish (ctx->api, result, &error)))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
   return report_device (ctx, object, NULL);
 }
@@ -557,30 +489,21 @@ run_add_gsm (RelayctlContext        *ctx,
   return report_device (ctx, object, done);
 }
 
-/* Prints {"id": …, "name": …, <member>: true} or @text. */
-static void
+/* {"id": …, "name": …, <member>: true}, or @text. */
+static int
 report_change (RelayctlContext *ctx,
-               const char      *device_id,
-               const char      *name,
+               CkDevice        *device,
                const char      *member,
                const char      *text)
 {
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_string (builder, "id", device_id);
-      relayctl_json_add_string (builder, "name", name);
-      json_builder_set_member_name (builder, member);
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("%s\n", text);
-    }
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  relayctl_json_add_boolean (builder, member, TRUE);
+  json_builder_end_object (builder);
+
+  return relayctl_print_result (ctx, builder, "%s", text);
 }
 
 static int
@@ -591,26 +514,24 @@ run_rm (RelayctlContext        *ctx,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CkDevice) device = NULL;
+  g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   if (!relayctl_parse_command (ctx, command, NULL, 1, 1, &argc, &argv))
     return RELAYCTL_EXIT_USAGE;
 
-  if (!(device = relayctl_context_fetch_device (ctx, argv[1], &error)))
+  if (!(client = relayctl_context_fetch_client_and_device (ctx, argv[1], &device, &error)))
     return relayctl_fail (ctx, error, NULL);
 
-  ck_api_delete_device_async (ctx->api, ck_device_get_id (device), ctx->cancellable,
-                              relayctl_async_done, &result);
+  ck_client_delete_device_async (client, device, ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
-  if (!ck_api_delete_device_finish (ctx->api, result, &error))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+  if (!ck_client_delete_device_finish (client, result, &error))
+    return relayctl_fail (ctx, error, device);
 
   text = g_strdup_printf ("Removed %s (%s) from the account.", ck_device_get_name (device),
                           ck_device_get_id (device));
-  report_change (ctx, ck_device_get_id (device), ck_device_get_name (device), "removed", text);
-
-  return RELAYCTL_EXIT_OK;
+  return report_change (ctx, device, "removed", text);
 }
 
 static int
@@ -621,7 +542,9 @@ run_rename (RelayctlContext        *ctx,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CkDevice) device = NULL;
+  g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
   g_autofree char *text = NULL;
   const char *new_name;
 
@@ -631,19 +554,17 @@ run_rename (RelayctlContext        *ctx,
   if (*new_name == '\0')
     return relayctl_usage_error ("the new name must not be empty");
 
-  if (!(device = relayctl_context_fetch_device (ctx, argv[1], &error)))
+  if (!(client = relayctl_context_fetch_client_and_device (ctx, argv[1], &device, &error)))
     return relayctl_fail (ctx, error, NULL);
+  old_name = g_strdup (ck_device_get_name (device));
 
-  ck_api_rename_device_async (ctx->api, ck_device_get_id (device), new_name, ctx->cancellable,
-                              relayctl_async_done, &result);
+  ck_client_rename_device_async (client, device, new_name, ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
-  if (!ck_api_rename_device_finish (ctx->api, result, &error))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+  if (!ck_client_rename_device_finish (client, result, &error))
+    return relayctl_fail (ctx, error, device);
 
-  text = g_strdup_printf ("Renamed %s to %s.", ck_device_get_name (device), new_name);
-  report_change (ctx, ck_device_get_id (device), new_name, "renamed", text);
-
-  return RELAYCTL_EXIT_OK;
+  text = g_strdup_printf ("Renamed %s to %s.", old_name, ck_device_get_name (device));
+  return report_change (ctx, device, "renamed", text);
 }
 
 static int
@@ -653,51 +574,33 @@ run_channel_names (RelayctlContext        *ctx,
                    char                  **argv)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(CkDevice) device = NULL;
+  g_autoptr(CkClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
   const char * const *names;
 
   if (!relayctl_parse_command (ctx, command, NULL, 2, -1, &argc, &argv))
     return RELAYCTL_EXIT_USAGE;
   names = (const char * const *) argv + 2;
 
-  if (!(device = relayctl_context_fetch_device (ctx, argv[1], &error)))
+  if (!(client = relayctl_context_fetch_client_and_device (ctx, argv[1], &device, &error)))
     return relayctl_fail (ctx, error, NULL);
 
-  ck_api_set_channel_names_async (ctx->api, ck_device_get_id (device), names, ctx->cancellable,
-                                  relayctl_async_done, &result);
+  ck_client_set_channel_names_async (client, device, names, ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
-  if (!ck_api_set_channel_names_finish (ctx->api, result, &error))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+  if (!ck_client_set_channel_names_finish (client, result, &error))
+    return relayctl_fail (ctx, error, device);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  add_channel_names_member (builder, device);
+  json_builder_end_object (builder);
+  joined = g_strjoinv (", ", (char **) names);
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_string (builder, "id", ck_device_get_id (device));
-      relayctl_json_add_string (builder, "name", ck_device_get_name (device));
-      json_builder_set_member_name (builder, "channel_names");
-      json_builder_begin_object (builder);
-      for (int i = 0; names[i] != NULL; i++)
-        {
-          char key[12];
-
-          g_snprintf (key, sizeof key, "%d", i);
-          relayctl_json_add_string (builder, key, names[i]);
-        }
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_autofree char *joined = g_strjoinv (", ", (char **) names);
-
-      g_print ("The channels of %s are now named: %s.\n", ck_device_get_name (device), joined);
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "The channels of %s are now named: %s.",
+                                ck_device_get_name (device), joined);
 }
 
 const RelayctlCommand relayctl_devices_commands[] = {
@@ -723,8 +626,11 @@ const RelayctlCommand relayctl_devices_commands[] = {
     "Name the channels of DEVICE, the first NAME for channel 1 (its owner only).\n"
     "The names replace the previous ones.",
     run_channel_names },
-  { "on", "DEVICE", "Switch DEVICE (or --channel N of it) on and wait for its answer.", run_on },
-  { "off", "DEVICE", "Switch DEVICE (or --channel N of it) off and wait for its answer.", run_off },
-  { "toggle", "DEVICE", "Switch DEVICE (or --channel N of it) to the opposite state.", run_toggle },
+  { "on", "DEVICE", "Switch DEVICE (or --channel N of it) on and wait for its answer.", run_power,
+    GINT_TO_POINTER (POWER_ON) },
+  { "off", "DEVICE", "Switch DEVICE (or --channel N of it) off and wait for its answer.", run_power,
+    GINT_TO_POINTER (POWER_OFF) },
+  { "toggle", "DEVICE", "Switch DEVICE (or --channel N of it) to the opposite state.", run_power,
+    GINT_TO_POINTER (POWER_TOGGLE) },
   { NULL }
 };

@@ -7,6 +7,15 @@
 
 #include "relayctl-common.h"
 
+/* The options of add and assign, bound to @storage (NULL: to nothing). */
+#define INDEX_ENTRY(storage) \
+  { "index", 'i', 0, G_OPTION_ARG_STRING, (storage), "Insert at this position, 1 first (default: last)", "N" }
+#define FROM_ENTRY(storage) \
+  { "from", 'f', 0, G_OPTION_ARG_STRING, (storage), \
+    "Move the device out of this group (default: keep its other groups)", "GROUP" }
+#define ONLY_ENTRY(storage) \
+  { "only", 0, 0, G_OPTION_ARG_NONE, (storage), "Leave the device in GROUP only", NULL }
+
 static gint64
 group_index (JsonObject *group)
 {
@@ -94,13 +103,12 @@ build_group_json (JsonBuilder *builder,
 {
   json_builder_begin_object (builder);
   add_group_members (builder, relayctl_json_get_string (group, "id"), relayctl_json_get_string (group, "name"));
-  json_builder_set_member_name (builder, "index");
-  json_builder_add_int_value (builder, group_index (group));
+  relayctl_json_add_int (builder, "index", group_index (group));
   relayctl_json_add_string (builder, "created_at", relayctl_json_get_string (group, "createdAt"));
   json_builder_end_object (builder);
 }
 
-/* What a changing subcommand prints: {"id", "name", @extra...} or @text. */
+/* What a changing subcommand prints: {"id", "name"[, "index"], @flag: true} or @text. */
 static int
 report_group (RelayctlContext *ctx,
               const char      *id,
@@ -109,28 +117,16 @@ report_group (RelayctlContext *ctx,
               gint             index,
               const char      *text)
 {
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      add_group_members (builder, id, name);
-      if (index > 0)
-        {
-          json_builder_set_member_name (builder, "index");
-          json_builder_add_int_value (builder, index);
-        }
-      json_builder_set_member_name (builder, flag);
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("%s\n", text);
-    }
+  json_builder_begin_object (builder);
+  add_group_members (builder, id, name);
+  if (index > 0)
+    relayctl_json_add_int (builder, "index", index);
+  relayctl_json_add_boolean (builder, flag, TRUE);
+  json_builder_end_object (builder);
 
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "%s", text);
 }
 
 static int
@@ -185,11 +181,7 @@ run_add (RelayctlContext        *ctx,
          char                  **argv)
 {
   g_autofree char *index_text = NULL;
-  const GOptionEntry entries[] = {
-    { "index", 'i', 0, G_OPTION_ARG_STRING, &index_text,
-      "Insert at this position, 1 first (default: last)", "N" },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[] = { INDEX_ENTRY (&index_text), G_OPTION_ENTRY_NULL };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -326,13 +318,9 @@ run_assign (RelayctlContext        *ctx,
 {
   g_autofree char *from = NULL;
   gboolean only = FALSE;
-  const GOptionEntry entries[] = {
-    { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
-      "Move the device out of this group (default: keep its other groups)", "GROUP" },
-    { "only", 0, 0, G_OPTION_ARG_NONE, &only, "Leave the device in GROUP only", NULL },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[] = { FROM_ENTRY (&from), ONLY_ENTRY (&only), G_OPTION_ENTRY_NULL };
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(CkDevice) device = NULL;
   g_autoptr(GError) error = NULL;
@@ -356,32 +344,22 @@ run_assign (RelayctlContext        *ctx,
                                      ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
   if (!ck_api_move_device_to_group_finish (ctx->api, result, &error))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  relayctl_json_add_string (builder, "device", ck_device_get_id (device));
+  relayctl_json_add_string (builder, "group", relayctl_json_get_string (target, "id"));
+  relayctl_json_add_string (builder, "from", source != NULL ? relayctl_json_get_string (source, "id") : NULL);
+  relayctl_json_add_boolean (builder, "only", only);
+  json_builder_end_object (builder);
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_string (builder, "device", ck_device_get_id (device));
-      relayctl_json_add_string (builder, "group", relayctl_json_get_string (target, "id"));
-      relayctl_json_add_string (builder, "from", source != NULL ? relayctl_json_get_string (source, "id") : NULL);
-      json_builder_set_member_name (builder, "only");
-      json_builder_add_boolean_value (builder, only);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else if (source != NULL)
-    {
-      g_print ("Moved %s from group %s to %s.\n", ck_device_get_name (device),
-               relayctl_json_get_string (source, "name"), relayctl_json_get_string (target, "name"));
-    }
-  else
-    {
-      g_print ("Put %s in group %s.\n", ck_device_get_name (device), relayctl_json_get_string (target, "name"));
-    }
+  if (source != NULL)
+    return relayctl_print_result (ctx, builder, "Moved %s from group %s to %s.", ck_device_get_name (device),
+                                  relayctl_json_get_string (source, "name"),
+                                  relayctl_json_get_string (target, "name"));
 
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "Put %s in group %s.", ck_device_get_name (device),
+                                relayctl_json_get_string (target, "name"));
 }
 
 static const RelayctlCommand groups_subcommands[] = {
@@ -397,19 +375,16 @@ static const RelayctlCommand groups_subcommands[] = {
   { NULL }
 };
 
-static int
-run_groups (RelayctlContext        *ctx,
-            const RelayctlCommand  *command,
-            int                     argc,
-            char                  **argv)
-{
-  return relayctl_run_subcommand (ctx, command, groups_subcommands, "ls", argc, argv);
-}
+static const GOptionEntry group_options[] = {
+  INDEX_ENTRY (NULL), FROM_ENTRY (NULL), ONLY_ENTRY (NULL), G_OPTION_ENTRY_NULL
+};
+
+static const RelayctlCommandGroup groups_group = { groups_subcommands, "ls", group_options, FALSE };
 
 const RelayctlCommand relayctl_groups_commands[] = {
   { "groups", "[SUBCOMMAND]",
     "Manage groups: ls (the default), add, rename, reorder, rm, assign.\n"
     "GROUP is a group id or its exact name; DEVICE a device id or its exact name.",
-    run_groups },
+    relayctl_run_command_group, &groups_group },
   { NULL }
 };

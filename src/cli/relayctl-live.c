@@ -66,7 +66,7 @@ run_query (RelayctlContext        *ctx,
                          relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
   if (!(params = ck_client_query_finish (client, result, &error)))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
   return report_params (ctx, device, params);
 }
@@ -92,7 +92,7 @@ run_status (RelayctlContext        *ctx,
                                   ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
   if (!(params = ck_api_get_device_status_finish (ctx->api, result, &error)))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    return relayctl_fail (ctx, error, device);
 
   return report_params (ctx, device, params);
 }
@@ -198,7 +198,7 @@ run_set (RelayctlContext        *ctx,
     sent = set_over_socket (ctx, argv[1], params, &device, &error);
 
   if (!sent)
-    return relayctl_fail (ctx, error, device != NULL ? ck_device_get_name (device) : NULL);
+    return relayctl_fail (ctx, error, device);
 
   if (ctx->json)
     return report_params (ctx, device, params);

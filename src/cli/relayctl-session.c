@@ -52,6 +52,7 @@ run_logout (RelayctlContext        *ctx,
             char                  **argv)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   CkTokenStore *store;
 
@@ -66,18 +67,11 @@ run_logout (RelayctlContext        *ctx,
   if (!ck_token_store_clear_finish (store, result, &error))
     return relayctl_fail (ctx, error, NULL);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_from_string ("{\"signed_in\": false}", NULL);
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "signed_in", FALSE);
+  json_builder_end_object (builder);
 
-      relayctl_print_json (root);
-    }
-  else
-    {
-      g_print ("Signed out.\n");
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "Signed out.");
 }
 
 static int
@@ -87,6 +81,7 @@ run_app_secret (RelayctlContext        *ctx,
                 char                  **argv)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RelayctlSecret) secret = NULL;
   CkTokenStore *store;
@@ -105,18 +100,11 @@ run_app_secret (RelayctlContext        *ctx,
   if (!ck_token_store_save_secret_finish (store, result, &error))
     return relayctl_fail (ctx, error, NULL);
 
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_from_string ("{\"app_secret_stored\": true}", NULL);
+  json_builder_begin_object (builder);
+  relayctl_json_add_boolean (builder, "app_secret_stored", TRUE);
+  json_builder_end_object (builder);
 
-      relayctl_print_json (root);
-    }
-  else
-    {
-      g_print ("The app secret is stored in the keyring.\n");
-    }
-
-  return RELAYCTL_EXIT_OK;
+  return relayctl_print_result (ctx, builder, "The app secret is stored in the keyring.");
 }
 
 const RelayctlCommand relayctl_session_commands[] = {

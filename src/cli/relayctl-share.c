@@ -149,7 +149,7 @@ parse_share_command (RelayctlContext        *ctx,
 
 /* What the command came to: {"id", "name", "to", "result", ["permit", "permit_names", "note"]}
  * or @text. */
-static void
+static int
 report_share (RelayctlContext    *ctx,
               CkDevice           *device,
               const ShareOptions *options,
@@ -157,33 +157,26 @@ report_share (RelayctlContext    *ctx,
               gboolean            with_terms,
               const char         *text)
 {
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_device (builder, device);
-      relayctl_json_add_string (builder, "to", options->to);
-      relayctl_json_add_string (builder, "result", result);
-      if (with_terms)
-        {
-          json_builder_set_member_name (builder, "permit");
-          json_builder_add_int_value (builder, options->permit);
-          json_builder_set_member_name (builder, "permit_names");
-          json_builder_begin_array (builder);
-          for (gsize p = 0; p < G_N_ELEMENTS (permit_names); p++)
-            if (ck_permit_has (options->permit, permit_names[p].bit))
-              json_builder_add_string_value (builder, permit_names[p].name);
-          json_builder_end_array (builder);
-          relayctl_json_add_string (builder, "note", options->note);
-        }
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  relayctl_json_add_string (builder, "to", options->to);
+  relayctl_json_add_string (builder, "result", result);
+  if (with_terms)
     {
-      g_print ("%s\n", text);
+      relayctl_json_add_int (builder, "permit", options->permit);
+      json_builder_set_member_name (builder, "permit_names");
+      json_builder_begin_array (builder);
+      for (gsize p = 0; p < G_N_ELEMENTS (permit_names); p++)
+        if (ck_permit_has (options->permit, permit_names[p].bit))
+          json_builder_add_string_value (builder, permit_names[p].name);
+      json_builder_end_array (builder);
+      relayctl_json_add_string (builder, "note", options->note);
     }
+  json_builder_end_object (builder);
+
+  return relayctl_print_result (ctx, builder, "%s", text);
 }
 
 /* One line naming the failure; the exit status of its class. */
@@ -204,7 +197,7 @@ fail_share (RelayctlContext    *ctx,
   if (phrase != NULL)
     return relayctl_fail_with (ctx, error, phrase);
 
-  return relayctl_fail (ctx, error, ck_device_get_name (device));
+  return relayctl_fail (ctx, error, device);
 }
 
 /* Connects and finds DEVICE; prints the failure and returns NULL otherwise. */
@@ -281,9 +274,7 @@ run_share (RelayctlContext        *ctx,
 
   permit = describe_permit (options.permit);
   text = g_strdup_printf ("%s accepted %s (timers: %s).", options.to, ck_device_get_name (device), permit);
-  report_share (ctx, device, &options, "accepted", TRUE, text);
-
-  return RELAYCTL_EXIT_OK;
+  return report_share (ctx, device, &options, "accepted", TRUE, text);
 }
 
 /* Our `sharedTo` record for @to, or NULL. */
@@ -343,9 +334,7 @@ run_share_edit (RelayctlContext        *ctx,
 
   permit = describe_permit (options.permit);
   text = g_strdup_printf ("%s shared with %s: timers %s.", ck_device_get_name (device), options.to, permit);
-  report_share (ctx, device, &options, "updated", TRUE, text);
-
-  return RELAYCTL_EXIT_OK;
+  return report_share (ctx, device, &options, "updated", TRUE, text);
 }
 
 static int
@@ -373,9 +362,7 @@ run_unshare (RelayctlContext        *ctx,
     return fail_share (ctx, device, &options, error);
 
   text = g_strdup_printf ("%s is no longer shared with %s.", ck_device_get_name (device), options.to);
-  report_share (ctx, device, &options, "cancelled", FALSE, text);
-
-  return RELAYCTL_EXIT_OK;
+  return report_share (ctx, device, &options, "cancelled", FALSE, text);
 }
 
 const RelayctlCommand relayctl_share_commands[] = {

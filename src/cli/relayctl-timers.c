@@ -363,32 +363,25 @@ build_timer_json (JsonBuilder *builder,
 }
 
 /* One timer of a change: {"id", "name", "timer": {…}} or one line. */
-static void
+static int
 report_timer (RelayctlContext *ctx,
               CkDevice        *device,
               CkTimer         *timer,
               const char      *verb)
 {
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *when = describe_when (timer);
+  g_autofree char *actions = describe_actions (device, timer);
 
-      json_builder_begin_object (builder);
-      relayctl_json_add_device (builder, device);
-      json_builder_set_member_name (builder, "timer");
-      build_timer_json (builder, device, timer);
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_autofree char *when = describe_when (timer);
-      g_autofree char *actions = describe_actions (device, timer);
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  json_builder_set_member_name (builder, "timer");
+  build_timer_json (builder, device, timer);
+  json_builder_end_object (builder);
 
-      g_print ("%s timer %s of %s: %s %s, %s%s.\n", verb, ck_timer_get_id (timer), ck_device_get_name (device),
-               kind_names[ck_timer_get_kind (timer)], when, actions,
-               ck_timer_get_enabled (timer) ? "" : " (disabled)");
-    }
+  return relayctl_print_result (ctx, builder, "%s timer %s of %s: %s %s, %s%s.", verb, ck_timer_get_id (timer),
+                                ck_device_get_name (device), kind_names[ck_timer_get_kind (timer)], when,
+                                actions, ck_timer_get_enabled (timer) ? "" : " (disabled)");
 }
 
 enum { COLUMN_ID, COLUMN_KIND, COLUMN_WHEN, COLUMN_ACTION, COLUMN_ENABLED, N_COLUMNS };
@@ -477,6 +470,17 @@ timer_options_clear (TimerOptions *options)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TimerOptions, timer_options_clear)
+
+/* The options of add and edit, bound to a TimerOptions (NULL: to nothing). */
+#define TIMER_OPTION_ENTRIES(options) \
+  RELAYCTL_CHANNEL_ENTRY ((options) != NULL ? &(options)->channel_number : NULL), \
+  { "start", 0, 0, G_OPTION_ARG_STRING, (options) != NULL ? &(options)->start : NULL, \
+    "Loop timers: the first start, local time (default now)", "DATE-TIME" }, \
+  { "every", 0, 0, G_OPTION_ARG_STRING, (options) != NULL ? &(options)->every : NULL, \
+    "Loop timers: the period in minutes (60, 60m or 1h)", "MINUTES" }, \
+  { "for", 0, 0, G_OPTION_ARG_STRING, (options) != NULL ? &(options)->length : NULL, \
+    "Loop timers: END-ACTION this many minutes after each start", "MINUTES" }, \
+  G_OPTION_ENTRY_NULL
 
 /* What the command line asks for, before the device is known. */
 typedef struct
@@ -725,44 +729,20 @@ find_timer (CkDevice    *device,
   return NULL;
 }
 
-/* A change refused for @device: the sharer's missing permit bits as the
- * core words them, anything else as relayctl_fail() does. */
-static int
-fail_change (RelayctlContext *ctx,
-             const GError    *error,
-             CkDevice        *device)
-{
-  if (g_error_matches (error, CK_ERROR, CK_ERROR_NOT_PERMITTED))
-    {
-      g_autofree char *phrase = g_strdup_printf ("%s: %s", ck_device_get_name (device), error->message);
-
-      return relayctl_fail_with (ctx, error, phrase);
-    }
-
-  return relayctl_fail (ctx, error, ck_device_get_name (device));
-}
-
 /* ---- add and edit ------------------------------------------------------ */
 
-/* add: argv [name, DEVICE, KIND, …]; edit: [name, DEVICE, ID, KIND, …]. */
+/* add: argv [name, DEVICE, KIND, …]; edit (the command's data TRUE):
+ * [name, DEVICE, ID, KIND, …]. */
 static int
 run_add_or_edit (RelayctlContext        *ctx,
                  const RelayctlCommand  *command,
                  int                     argc,
-                 char                  **argv,
-                 gboolean                edit)
+                 char                  **argv)
 {
+  gboolean edit = GPOINTER_TO_INT (command->data);
   g_auto(TimerOptions) options = { 0 };
-  const GOptionEntry entries[] = {
-    RELAYCTL_CHANNEL_ENTRY (&options.channel_number),
-    { "start", 0, 0, G_OPTION_ARG_STRING, &options.start,
-      "Loop timers: the first start, local time (default now)", "DATE-TIME" },
-    { "every", 0, 0, G_OPTION_ARG_STRING, &options.every,
-      "Loop timers: the period in minutes (60, 60m or 1h)", "MINUTES" },
-    { "for", 0, 0, G_OPTION_ARG_STRING, &options.length,
-      "Loop timers: END-ACTION this many minutes after each start", "MINUTES" },
-    G_OPTION_ENTRY_NULL
-  };
+  TimerOptions *bound = &options;
+  const GOptionEntry entries[] = { TIMER_OPTION_ENTRIES (bound) };
   g_auto(TimerSpec) spec = { 0 };
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(CkClient) client = NULL;
@@ -787,7 +767,20 @@ run_add_or_edit (RelayctlContext        *ctx,
     return RELAYCTL_EXIT_USAGE;
 
   if (!(timer = build_timer (device, &spec, channel, &error)))
-    return relayctl_fail (ctx, error, ck_device_get_name (device));
+    {
+      guint n_channels = ck_device_get_n_channels (device);
+
+      /* The family wants one channel per timer (spec §7.3): say how to name it. */
+      if (channel < 0 && n_channels > 1 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        {
+          g_autofree char *phrase = g_strdup_printf ("%s has %u channels and a timer acts on one of them: "
+                                                     "choose it with --channel N (1 to %u)",
+                                                     ck_device_get_name (device), n_channels, n_channels);
+
+          return relayctl_fail_with (ctx, error, phrase);
+        }
+      return relayctl_fail (ctx, error, device);
+    }
 
   if (edit)
     {
@@ -807,29 +800,9 @@ run_add_or_edit (RelayctlContext        *ctx,
 
   relayctl_wait (ctx, &done);
   if (!ck_client_timer_finish (client, done, &error))
-    return fail_change (ctx, error, device);
+    return relayctl_fail (ctx, error, device);
 
-  report_timer (ctx, device, timer, edit ? "Changed" : "Added");
-
-  return RELAYCTL_EXIT_OK;
-}
-
-static int
-run_add (RelayctlContext        *ctx,
-         const RelayctlCommand  *command,
-         int                     argc,
-         char                  **argv)
-{
-  return run_add_or_edit (ctx, command, argc, argv, FALSE);
-}
-
-static int
-run_edit (RelayctlContext        *ctx,
-          const RelayctlCommand  *command,
-          int                     argc,
-          char                  **argv)
-{
-  return run_add_or_edit (ctx, command, argc, argv, TRUE);
+  return report_timer (ctx, device, timer, edit ? "Changed" : "Added");
 }
 
 /* ---- rm, enable, disable ----------------------------------------------- */
@@ -841,14 +814,15 @@ typedef enum
   CHANGE_DISABLE,
 } TimerChange;
 
-/* argv [name, DEVICE, ID]. */
+/* argv [name, DEVICE, ID]; the command's data is the TimerChange. */
 static int
 run_change (RelayctlContext        *ctx,
             const RelayctlCommand  *command,
             int                     argc,
-            char                  **argv,
-            TimerChange             change)
+            char                  **argv)
 {
+  TimerChange change = GPOINTER_TO_INT (command->data);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(CkClient) client = NULL;
   g_autoptr(CkTimer) timer = NULL;
@@ -876,56 +850,21 @@ run_change (RelayctlContext        *ctx,
                                   ctx->cancellable, relayctl_async_done, &done);
   relayctl_wait (ctx, &done);
   if (!ck_client_timer_finish (client, done, &error))
-    return fail_change (ctx, error, device);
+    return relayctl_fail (ctx, error, device);
 
   if (change != CHANGE_REMOVE)
     {
       ck_timer_set_enabled (timer, change == CHANGE_ENABLE);
-      report_timer (ctx, device, timer, change == CHANGE_ENABLE ? "Enabled" : "Disabled");
-    }
-  else if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      relayctl_json_add_device (builder, device);
-      relayctl_json_add_string (builder, "removed", ck_timer_get_id (timer));
-      json_builder_end_object (builder);
-      relayctl_print_built_json (builder);
-    }
-  else
-    {
-      g_print ("Removed timer %s of %s.\n", ck_timer_get_id (timer), ck_device_get_name (device));
+      return report_timer (ctx, device, timer, change == CHANGE_ENABLE ? "Enabled" : "Disabled");
     }
 
-  return RELAYCTL_EXIT_OK;
-}
+  json_builder_begin_object (builder);
+  relayctl_json_add_device (builder, device);
+  relayctl_json_add_string (builder, "removed", ck_timer_get_id (timer));
+  json_builder_end_object (builder);
 
-static int
-run_rm (RelayctlContext        *ctx,
-        const RelayctlCommand  *command,
-        int                     argc,
-        char                  **argv)
-{
-  return run_change (ctx, command, argc, argv, CHANGE_REMOVE);
-}
-
-static int
-run_enable (RelayctlContext        *ctx,
-            const RelayctlCommand  *command,
-            int                     argc,
-            char                  **argv)
-{
-  return run_change (ctx, command, argc, argv, CHANGE_ENABLE);
-}
-
-static int
-run_disable (RelayctlContext        *ctx,
-             const RelayctlCommand  *command,
-             int                     argc,
-             char                  **argv)
-{
-  return run_change (ctx, command, argc, argv, CHANGE_DISABLE);
+  return relayctl_print_result (ctx, builder, "Removed timer %s of %s.", ck_timer_get_id (timer),
+                                ck_device_get_name (device));
 }
 
 static const RelayctlCommand timer_subcommands[] = {
@@ -935,31 +874,27 @@ static const RelayctlCommand timer_subcommands[] = {
     "A device's refusal (e.g. too many timers) is shown as it is (exit status 1);\n"
     "on a shared device, what the owner's share does not allow is refused\n"
     "before anything is sent (exit status 7).",
-    run_add },
+    run_add_or_edit, GINT_TO_POINTER (FALSE) },
   { "edit", "ID KIND …",
     "Replace timer ID (or a unique start of it) with a new one.\n"
     "Same grammar as add; the timer keeps its id and its enabled state.\n" TIMER_GRAMMAR,
-    run_edit },
-  { "rm", "ID", "Remove timer ID (or a unique start of it).", run_rm },
-  { "enable", "ID", "Enable timer ID (or a unique start of it).", run_enable },
-  { "disable", "ID", "Disable timer ID (or a unique start of it).", run_disable },
+    run_add_or_edit, GINT_TO_POINTER (TRUE) },
+  { "rm", "ID", "Remove timer ID (or a unique start of it).", run_change, GINT_TO_POINTER (CHANGE_REMOVE) },
+  { "enable", "ID", "Enable timer ID (or a unique start of it).", run_change, GINT_TO_POINTER (CHANGE_ENABLE) },
+  { "disable", "ID", "Disable timer ID (or a unique start of it).", run_change,
+    GINT_TO_POINTER (CHANGE_DISABLE) },
   { NULL }
 };
 
-static int
-run_timers (RelayctlContext        *ctx,
-            const RelayctlCommand  *command,
-            int                     argc,
-            char                  **argv)
-{
-  return relayctl_run_object_subcommand (ctx, command, timer_subcommands, "list", argc, argv);
-}
+static const GOptionEntry timer_options[] = { TIMER_OPTION_ENTRIES ((TimerOptions *) NULL) };
+
+static const RelayctlCommandGroup timers_group = { timer_subcommands, "list", timer_options, TRUE };
 
 const RelayctlCommand relayctl_timers_commands[] = {
   { "timers", "DEVICE [SUBCOMMAND]",
     "List, add, edit, remove, enable or disable the timers of DEVICE.\n"
     "Times are in local time (the system's time zone; TZ is honoured). Each\n"
     "change resubmits the device's whole timer list.",
-    run_timers },
+    relayctl_run_command_group, &timers_group },
   { NULL }
 };

@@ -42,7 +42,8 @@ build_command_summary (void)
     relayctl_append_command_list (summary, "  ", command_groups[g]);
 
   g_string_append (summary, "\n\nDEVICE is a device id or its exact name; GROUP a group id or its exact name."
-                            "\nRun `relayctl COMMAND --help` for a command's options.");
+                            "\nRun `relayctl COMMAND --help` for a command's options. Options, the global"
+                            "\nones below too, may also come after the command and its arguments.");
 
   return g_string_free (summary, FALSE);
 }
@@ -72,21 +73,6 @@ main (int    argc,
   g_autofree char *summary = NULL;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
-    { "server", 's', 0, G_OPTION_ARG_STRING, &ctx->server_template,
-      "Server address template, e.g. http://127.0.0.1:PORT/{region} for relay-sim "
-      "(default " CK_API_DEFAULT_SERVER_TEMPLATE ")", "TEMPLATE" },
-    { "region", 'r', 0, G_OPTION_ARG_STRING, &ctx->region,
-      "Region to sign in to: cn, as, eu or us (default " RELAYCTL_DEFAULT_REGION
-      "; a redirect to the account's region is followed)", "REGION" },
-    { "app-id", 'a', 0, G_OPTION_ARG_STRING, &ctx->app_id,
-      "App id (default $RELAY_APP_ID); its secret comes from $RELAY_APP_SECRET or the keyring",
-      "ID" },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx->ca_file,
-      "Trust only the CA certificates in this PEM file, instead of the system's, "
-      "e.g. a relay-sim certificate", "FILE" },
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &ctx->json, "Print JSON instead of text", NULL },
-    { "timeout", 't', 0, G_OPTION_ARG_INT, &ctx->timeout_s,
-      "Give up after SECONDS (default 30)", "SECONDS" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -98,10 +84,11 @@ main (int    argc,
 
   summary = build_command_summary ();
   options = g_option_context_new ("COMMAND [ARGUMENT…]");
-  /* Global options end at the command; the rest belongs to it. */
+  /* Options before the command are parsed here, the rest with the command's own. */
   g_option_context_set_strict_posix (options, TRUE);
   g_option_context_set_summary (options, summary);
   g_option_context_set_description (options, description);
+  relayctl_add_global_options (ctx, options, entries);
   g_option_context_add_main_entries (options, entries, NULL);
 
   if (!g_option_context_parse (options, &argc, &argv, &error))
@@ -113,10 +100,8 @@ main (int    argc,
       return RELAYCTL_EXIT_OK;
     }
 
-  if (ctx->region != NULL && !ck_api_region_is_valid (ctx->region))
-    return relayctl_usage_error ("unknown region “%s” (cn, as, eu or us)", ctx->region);
-  if (ctx->timeout_s <= 0)
-    return relayctl_usage_error ("--timeout wants a positive number of seconds");
+  if (!relayctl_check_global_options (ctx))
+    return RELAYCTL_EXIT_USAGE;
 
   if (argc < 2)
     {

@@ -383,8 +383,9 @@ unsupported (GError        **error,
              const CkFamily *family,
              const char     *what)
 {
+  /* Descriptions may end in a model in parentheses: no id after them. */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               "%s (%s) has no %s", family->description, family->id, what);
+               "%s has no %s", family->description, what);
   return NULL;
 }
 
@@ -2053,19 +2054,63 @@ ck_other_param_free (CkOtherParam *param)
   g_free (param);
 }
 
+/* @key is one of the words of @list, separated by any of @separators. */
+static gboolean
+listed_in (const char *list,
+           const char *separators,
+           const char *key)
+{
+  size_t key_len = strlen (key);
+
+  while (list != NULL && *list != '\0')
+    {
+      size_t len = strcspn (list, separators);
+
+      if (len == key_len && strncmp (list, key, len) == 0)
+        return TRUE;
+      list += len;
+      list += strspn (list, separators);
+    }
+  return FALSE;
+}
+
+/* A per-channel reading's member: @name followed by "_" and two digits. */
+static gboolean
+is_channel_key (const char *name,
+                const char *key)
+{
+  size_t len = strlen (name);
+
+  return strncmp (key, name, len) == 0 && key[len] == '_'
+         && g_ascii_isdigit (key[len + 1]) && g_ascii_isdigit (key[len + 2]) && key[len + 3] == '\0';
+}
+
 static gboolean
 family_reads_key (const CkFamily *family,
                   const char     *key)
 {
-  g_auto(GStrv) keys = NULL;
+  if (g_str_equal (key, "timers") || ck_catalog_is_info_param (key))
+    return TRUE;  /* CkTimer's, device info */
 
-  if (g_str_equal (key, "timers"))
-    return TRUE;  /* CkTimer's */
-  if (family->keys == NULL)
-    return FALSE;
+  if (listed_in (family->keys, " ", key) || listed_in (family->switch_keys, " ", key)
+      || listed_in (family->color_keys, " ", key)
+      || listed_in (family->brightness.key, "|", key) || g_strcmp0 (family->brightness.carry, key) == 0
+      || listed_in (family->color_temperature.key, "|", key)
+      || g_strcmp0 (family->color_temperature.carry, key) == 0
+      || g_strcmp0 (family->contact_key, key) == 0)
+    return TRUE;
 
-  keys = g_strsplit (family->keys, " ", -1);
-  return g_strv_contains ((const char *const *) keys, key);
+  for (const Reading *row = family->readings; row != NULL && row->key != NULL; row++)
+    if (row->per_channel ? is_channel_key (row->key, key) : g_str_equal (row->key, key))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ck_catalog_is_info_param (const char *key)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+  return listed_in (CK_CATALOG_INFO_PARAMS, " ", key);
 }
 
 static char *

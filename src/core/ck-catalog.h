@@ -180,9 +180,17 @@ typedef struct
 void            ck_other_param_free               (CkOtherParam   *param);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkOtherParam, ck_other_param_free)
 
+/* Params shown as device info (ck_device_get_firmware_version()), not as
+ * other params. (`rssi` and `staMac`, also Details-page info in
+ * devices.md, stay among the other params for now.) */
+#define CK_CATALOG_INFO_PARAMS "fwVersion"
+gboolean        ck_catalog_is_info_param          (const char     *key);
+
 /* (transfer container) (element-type CkOtherParam): the members of @params
- * that no codec of @family reads, in the order of @params; `timers` is left
- * to CkTimer. The array frees its elements. */
+ * that no codec of @family reads (readings, per-channel ones like
+ * `current_00` included), in the order of @params; `timers` is left to
+ * CkTimer, the info params (ck_catalog_is_info_param()) to the device's
+ * info. The array frees its elements. */
 GPtrArray      *ck_family_list_other_params       (const CkFamily *family,
                                                    JsonObject     *params) G_GNUC_WARN_UNUSED_RESULT;
 

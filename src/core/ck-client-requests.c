@@ -93,15 +93,56 @@ ck_client_query_finish (CkClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A share action in flight, and what it changes on the device. */
+typedef struct
+{
+  CkDevice *device;
+  char     *uid;
+  guint     permit;
+  char     *note;
+  gint64    result;
+} ShareAction;
+
+static void
+share_action_free (ShareAction *action)
+{
+  g_object_unref (action->device);
+  g_free (action->uid);
+  g_free (action->note);
+  g_free (action);
+}
+
+/* The device's own records after a new share: the receiver's apikey and
+ * name are only known to the cloud. */
+static void
+sharing_fetched_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ShareAction *action = g_task_get_task_data (task);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) error = NULL;
+
+  object = ck_api_get_device_finish (CK_API (source), result, &error);
+  if (object != NULL)
+    ck_device_update_sharing_from_json (action->device, object);
+  else
+    g_debug ("The shares of %s stay as they were until the next list: %s",
+             ck_device_get_id (action->device), error->message);
+  g_task_return_int (task, action->result);
+}
+
 static void
 shared_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ShareAction *action = g_task_get_task_data (task);
+  gpointer tag = g_task_get_source_tag (task);
   g_autoptr(JsonObject) answer = NULL;
   GError *error = NULL;
-  gint64 value = 0;
 
   answer = ck_socket_share_finish (CK_SOCKET (source), result, &error);
   if (answer == NULL)
@@ -109,46 +150,87 @@ shared_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  if (!ck_json_get_int (answer, "result", &value))
-    value = g_task_get_source_tag (task) == ck_client_share_async ? 0 : CK_SHARE_RESULT_ACCEPTED;
-  g_task_return_int (task, value);
+  if (!ck_json_get_int (answer, "result", &action->result))
+    action->result = tag == ck_client_share_async ? 0 : CK_SHARE_RESULT_ACCEPTED;
+
+  if (tag == ck_client_share_async
+      && (action->result == CK_SHARE_RESULT_ACCEPTED || action->result == CK_SHARE_RESULT_ALREADY_SHARED))
+    {
+      CkClient *self = g_task_get_source_object (task);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      ck_api_get_device_async (ck_client_get_api (self), ck_device_get_id (action->device),
+                               cancellable, sharing_fetched_cb, g_steal_pointer (&task));
+      return;
+    }
+  if (action->result == CK_SHARE_RESULT_ACCEPTED && tag == ck_client_update_share_async)
+    ck_device_update_share (action->device, action->uid, action->permit, action->note);
+  else if (action->result == CK_SHARE_RESULT_ACCEPTED && tag == ck_client_cancel_share_async)
+    ck_device_remove_share (action->device, action->uid);
+  g_task_return_int (task, action->result);
 }
 
-/* Sends a share action; the task's value is the answer's `result`. */
+/* The cloud names the receiver by e-mail or phone; callers may hold only
+ * the share record's apikey. */
+static const char *
+receiver_identity (CkDevice   *device,
+                   const char *uid)
+{
+  GPtrArray *shares = ck_device_get_shares (device);
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      CkShare *share = g_ptr_array_index (shares, i);
+
+      if (g_strcmp0 (ck_share_get_apikey (share), uid) == 0 && ck_share_get_identity (share) != NULL)
+        return ck_share_get_identity (share);
+    }
+  return uid;
+}
+
+/* Sends a share action about @uid; the task's value is the answer's `result`. */
 static void
 share_request (CkClient            *self,
                gpointer             tag,
-               const char          *action,
+               const char          *action_name,
                CkDevice            *device,
+               const char          *uid,
+               guint                permit,
+               const char          *note,
                JsonObject          *params,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ShareAction *action = g_new0 (ShareAction, 1);
 
   g_task_set_source_tag (task, tag);
+  action->device = g_object_ref (device);
+  action->uid = g_strdup (uid);
+  action->permit = permit;
+  action->note = g_strdup (note);
+  g_task_set_task_data (task, action, (GDestroyNotify) share_action_free);
   if (!require_online (self, task))
     {
       g_object_unref (task);
       return;
     }
 
+  json_object_set_string_member (params, "uid", receiver_identity (device, uid));
   json_object_set_string_member (params, "deviceName", ck_device_get_name (device));
-  ck_socket_share_async (ck_client_get_live_socket (self), action, ck_device_get_id (device), params,
+  ck_socket_share_async (ck_client_get_live_socket (self), action_name, ck_device_get_id (device), params,
                          cancellable, shared_cb, task);
 }
 
 static JsonObject *
 share_params (CkClient   *self,
-              const char *uid,
               guint       permit,
               const char *note)
 {
   const CkTokens *tokens = ck_api_get_tokens (ck_client_get_api (self));
   JsonObject *params = json_object_new ();
 
-  json_object_set_string_member (params, "uid", uid);
   json_object_set_int_member (params, "permit", permit);
   json_object_set_string_member (params, "note", note != NULL ? note : "");
   json_object_set_string_member (params, "userName",
@@ -173,9 +255,9 @@ ck_client_share_async (CkClient            *self,
   g_return_if_fail (CK_IS_DEVICE (device));
   g_return_if_fail (uid != NULL);
 
-  params = share_params (self, uid, permit & 15, note);
+  params = share_params (self, permit & 15, note);
   json_object_set_string_member (params, "sender_appid", ck_api_get_app_id (ck_client_get_api (self)));
-  share_request (self, ck_client_share_async, "share", device, params,
+  share_request (self, ck_client_share_async, "share", device, uid, permit & 15, note, params,
                  cancellable, callback, user_data);
 }
 
@@ -252,9 +334,9 @@ ck_client_update_share_async (CkClient            *self,
   g_return_if_fail (CK_IS_DEVICE (device));
   g_return_if_fail (uid != NULL);
 
-  params = share_params (self, uid, permit & 15, note);
-  share_request (self, ck_client_update_share_async, "updateShare", device, params,
-                 cancellable, callback, user_data);
+  params = share_params (self, permit & 15, note);
+  share_request (self, ck_client_update_share_async, "updateShare", device, uid, permit & 15, note,
+                 params, cancellable, callback, user_data);
 }
 
 gboolean
@@ -279,8 +361,7 @@ ck_client_cancel_share_async (CkClient            *self,
   g_return_if_fail (CK_IS_DEVICE (device));
   g_return_if_fail (uid != NULL);
 
-  json_object_set_string_member (params, "uid", uid);
-  share_request (self, ck_client_cancel_share_async, "cancelShare", device, params,
+  share_request (self, ck_client_cancel_share_async, "cancelShare", device, uid, 0, NULL, params,
                  cancellable, callback, user_data);
 }
 

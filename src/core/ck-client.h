@@ -170,7 +170,14 @@ JsonObject    *ck_client_query_finish     (CkClient            *self,
                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Shares a device we own with @uid (e-mail or +phone); @permit: timer
- * bits of spec §4.9 (1 add, 2 edit, 4 delete, 8 enable). */
+ * bits of spec §4.9 (1 add, 2 edit, 4 delete, 8 enable).
+ *
+ * The share calls keep the device's "shares" current themselves: an
+ * accepted (or already existing) share fetches that one device's records,
+ * an update or cancel edits the record in place, so no list fetch is
+ * needed. For updateShare and cancelShare, @uid may also be the apikey of
+ * one of the device's shares (ck_share_get_apikey()); the cloud is sent
+ * that share's e-mail or phone number. */
 void           ck_client_share_async      (CkClient            *self,
                                            CkDevice            *device,
                                            const char          *uid,
@@ -205,6 +212,40 @@ void           ck_client_cancel_share_async  (CkClient            *self,
 gboolean       ck_client_cancel_share_finish (CkClient            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+
+/* ---- Device management (spec §3.12-3.14) --------------------------------
+ *
+ * Owner only (a sharee gets the cloud's refusal). Each applies its change to
+ * the models once the cloud took it, so no list fetch is needed: the
+ * device's "name"; its "tags" (channel names, @names[i] naming channel i,
+ * replacing the previous ones); a deleted device leaves "devices" (one
+ * items-changed) and its "groups" become empty. */
+void           ck_client_rename_device_async      (CkClient            *self,
+                                                   CkDevice            *device,
+                                                   const char          *name,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       ck_client_rename_device_finish     (CkClient            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+void           ck_client_set_channel_names_async  (CkClient            *self,
+                                                   CkDevice            *device,
+                                                   const char * const  *names,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       ck_client_set_channel_names_finish (CkClient            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+void           ck_client_delete_device_async      (CkClient            *self,
+                                                   CkDevice            *device,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       ck_client_delete_device_finish     (CkClient            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* ---- Typed commands (issue 5) ------------------------------------------
  *

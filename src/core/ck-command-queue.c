@@ -138,9 +138,11 @@ fail_commands (CkCommandQueue *self,
       g_autoptr(GError) unsure = NULL;
 
       task = g_ptr_array_index (self->unconfirmed, 0);
-      unsure = g_error_new (error->domain, error->code,
-                            "%s (the command may or may not have reached the device)",
-                            error->message);
+      /* A copy keeps what the cloud said (ck_error_get_cloud_text()). */
+      unsure = g_error_copy (error);
+      g_free (unsure->message);
+      unsure->message = g_strdup_printf ("%s (the command may or may not have reached the device)",
+                                         error->message);
       command_settle (self, task, unsure);
     }
 }

@@ -136,6 +136,25 @@ ck_device_list_clear (CkDeviceList *self)
   install (self, g_ptr_array_new_with_free_func (g_object_unref));
 }
 
+gboolean
+ck_device_list_remove (CkDeviceList *self,
+                       const char   *device_id)
+{
+  CkDevice *device;
+  guint position;
+
+  g_return_val_if_fail (CK_IS_DEVICE_LIST (self), FALSE);
+
+  device = ck_device_list_lookup (self, device_id);
+  if (device == NULL || !g_ptr_array_find (self->devices, device, &position))
+    return FALSE;
+
+  g_hash_table_remove (self->by_id, device_id);
+  g_ptr_array_remove_index (self->devices, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return TRUE;
+}
+
 CkDevice *
 ck_device_list_lookup (CkDeviceList *self,
                        const char   *device_id)

@@ -22,10 +22,15 @@ G_DECLARE_FINAL_TYPE (CkDeviceList, ck_device_list, CK, DEVICE_LIST, GObject)
 
 CkDeviceList *ck_device_list_new         (void) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Entries that cannot be parsed are skipped with a g_debug, never fatal. */
+/* Entries that cannot be parsed are skipped with a g_debug, never fatal.
+ * Devices keep references into @devicelist's entries: do not modify it
+ * afterwards (ck_device_update_from_json()). */
 void          ck_device_list_replace_all (CkDeviceList *self,
                                           JsonArray    *devicelist);
 void          ck_device_list_clear       (CkDeviceList *self);
+/* Drops the device with @device_id (one items-changed); FALSE when absent. */
+gboolean      ck_device_list_remove      (CkDeviceList *self,
+                                          const char   *device_id);
 /* (transfer none) (nullable) */
 CkDevice     *ck_device_list_lookup      (CkDeviceList *self,
                                           const char   *device_id);

@@ -25,7 +25,9 @@ struct _CkDevice
   gboolean        online;
   char           *owner_apikey;
   char           *model;
+  char           *firmware_version;  /* `fwVersion`, device info (CK_CATALOG_INFO_PARAMS) */
   JsonObject     *params;     /* as the cloud has them */
+  gboolean        params_shared;  /* params is the device list's object: copy before merging */
   JsonObject     *shown;      /* params with the pending commands over them */
   JsonObject     *tags;
   GStrv           groups;
@@ -54,6 +56,7 @@ enum {
   PROP_ONLINE,
   PROP_OWNER_APIKEY,
   PROP_MODEL,
+  PROP_FIRMWARE_VERSION,
   PROP_FAMILY_ID,
   PROP_CAPABILITIES,
   PROP_HAS_POWER,
@@ -76,6 +79,7 @@ enum {
   PROP_PERMIT,
   PROP_TIMERS,
   PROP_GROUPS,
+  PROP_TAGS,
   PROP_PENDING,
   PROP_LAST_UPDATED,
   PROP_STALE,
@@ -350,9 +354,10 @@ sync_timers (CkDevice *self)
   if (self->timers_json != NULL && node != NULL && json_node_equal (self->timers_json, node))
     return;
 
+  /* A reference is enough: merging replaces members, never edits a timers array. */
   g_clear_pointer (&self->timers_json, json_node_unref);
   if (node != NULL)
-    self->timers_json = ck_json_node_deep_copy (node);
+    self->timers_json = json_node_ref (node);
 
   parsed = ck_timers_parse (node != NULL && JSON_NODE_HOLDS_ARRAY (node)
                             ? json_node_get_array (node) : NULL);
@@ -375,6 +380,19 @@ change_begin (CkDevice *self)
   return (Change) { self, snapshot (self) };
 }
 
+static gboolean set_string (CkDevice    *self,
+                            char       **field,
+                            const char  *value,
+                            guint        prop_id);
+
+/* The device info of the cached params. */
+static void
+sync_info (CkDevice *self)
+{
+  set_string (self, &self->firmware_version, ck_json_get_string (self->params, "fwVersion"),
+              PROP_FIRMWARE_VERSION);
+}
+
 static void
 change_end (Change *change)
 {
@@ -382,6 +400,7 @@ change_end (Change *change)
 
   notify_derived (self, &change->before);
   sync_timers (self);
+  sync_info (self);
   derived_clear (&change->before);
   g_object_thaw_notify (G_OBJECT (self));
   g_object_unref (self);
@@ -653,18 +672,47 @@ touch (CkDevice *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
 }
 
-static void
+/* TRUE when @value was new. */
+static gboolean
 set_string (CkDevice    *self,
             char       **field,
             const char  *value,
             guint        prop_id)
 {
   if (g_strcmp0 (*field, value) == 0)
-    return;
+    return FALSE;
 
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  return TRUE;
+}
+
+/* Takes @params, which only this device modifies. */
+static void
+set_params_owned (CkDevice   *self,
+                  JsonObject *params)
+{
+  g_clear_pointer (&self->params, json_object_unref);
+  self->params = params;
+  self->params_shared = FALSE;
+}
+
+/* @params (nullable) of a device-list entry, kept by reference: the list's
+ * JSON is not modified after parsing, and merging copies first. */
+static void
+set_params (CkDevice   *self,
+            JsonObject *params)
+{
+  if (params == NULL)
+    {
+      set_params_owned (self, json_object_new ());
+      return;
+    }
+  json_object_ref (params);
+  g_clear_pointer (&self->params, json_object_unref);
+  self->params = params;
+  self->params_shared = TRUE;
 }
 
 void
@@ -721,8 +769,56 @@ ck_device_set_groups (CkDevice           *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
 }
 
-/* The `groups` array of a device-list entry (ids as strings). */
-static void
+void
+ck_device_set_name (CkDevice   *self,
+                    const char *name)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+/* Takes @tags (nullable, never modified afterwards); notifies and returns
+ * TRUE when they differ from the current ones. */
+static gboolean
+set_tags (CkDevice   *self,
+          JsonObject *tags)
+{
+  gboolean changed = (self->tags == NULL) != (tags == NULL)
+                     || (tags != NULL && !json_object_equal (self->tags, tags));
+
+  g_clear_pointer (&self->tags, json_object_unref);
+  self->tags = tags;
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  return changed;
+}
+
+void
+ck_device_set_channel_names (CkDevice           *self,
+                             const char * const *names)
+{
+  JsonObject *tags;
+  JsonObject *value = json_object_new ();
+
+  g_return_if_fail (CK_IS_DEVICE (self));
+  g_return_if_fail (names != NULL);
+
+  /* Keyed by the channel index as a string, as the list has them (spec §3.14). */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char key[12];
+
+      g_snprintf (key, sizeof key, "%u", i);
+      json_object_set_string_member (value, key, names[i]);
+    }
+  tags = self->tags != NULL ? deep_copy_object (self->tags) : json_object_new ();
+  json_object_set_object_member (tags, "ck_channel_name", value);
+  set_tags (self, tags);
+}
+
+/* The `groups` array of a device-list entry (ids as strings); TRUE when
+ * they changed. */
+static gboolean
 update_groups (CkDevice   *self,
                JsonObject *object)
 {
@@ -738,11 +834,15 @@ update_groups (CkDevice   *self,
         g_strv_builder_add (builder, json_node_get_string (node));
     }
   ids = g_strv_builder_end (builder);
+  if (g_strv_equal ((const char * const *) self->groups, (const char * const *) ids))
+    return FALSE;
   ck_device_set_groups (self, (const char * const *) ids);
+  return TRUE;
 }
 
-/* `sharedBy` (we are the receiver) and `sharedTo` (we are the owner). */
-static void
+/* `sharedBy` (we are the receiver) and `sharedTo` (we are the owner),
+ * kept by reference; TRUE when they changed. */
+static gboolean
 update_shares (CkDevice   *self,
                JsonObject *object)
 {
@@ -752,15 +852,13 @@ update_shares (CkDevice   *self,
   JsonArray *shared_to = ck_json_get_array (object, "sharedTo");
 
   if (shared_by != NULL)
-    json_object_set_member (holder, "sharedBy",
-                            ck_json_node_deep_copy (json_object_get_member (object, "sharedBy")));
+    json_object_set_member (holder, "sharedBy", json_node_copy (json_object_get_member (object, "sharedBy")));
   if (shared_to != NULL)
-    json_object_set_member (holder, "sharedTo",
-                            ck_json_node_deep_copy (json_object_get_member (object, "sharedTo")));
+    json_object_set_member (holder, "sharedTo", json_node_copy (json_object_get_member (object, "sharedTo")));
   json_node_set_object (both, holder);
 
   if (self->shares_json != NULL && json_node_equal (self->shares_json, both))
-    return;
+    return FALSE;
   g_clear_pointer (&self->shares_json, json_node_unref);
   self->shares_json = g_steal_pointer (&both);
 
@@ -778,6 +876,82 @@ update_shares (CkDevice   *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED_BY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARES]);
+  return TRUE;
+}
+
+void
+ck_device_update_sharing_from_json (CkDevice   *self,
+                                    JsonObject *object)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  g_return_if_fail (object != NULL);
+  update_shares (self, object);
+}
+
+/* The `sharedTo` records with the one of @uid edited (@remove: dropped). */
+static void
+edit_shared_to (CkDevice   *self,
+                const char *uid,
+                gboolean    remove,
+                CkPermit    permit,
+                const char *note)
+{
+  JsonObject *holder = self->shares_json != NULL ? json_node_get_object (self->shares_json) : NULL;
+  JsonArray *shared_to = ck_json_get_array (holder, "sharedTo");
+  g_autoptr(JsonObject) edited = json_object_new ();
+  JsonArray *records = json_array_new ();
+  gboolean found = FALSE;
+
+  for (guint i = 0; shared_to != NULL && i < json_array_get_length (shared_to); i++)
+    {
+      JsonNode *node = json_array_get_element (shared_to, i);
+      g_autoptr(CkShare) share = NULL;
+      JsonNode *copy;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        share = ck_share_new_from_json (json_node_get_object (node), NULL);
+      if (share != NULL && ck_share_matches (share, uid))
+        {
+          found = TRUE;
+          if (remove)
+            continue;
+          copy = ck_json_node_deep_copy (node);
+          json_object_set_int_member (json_node_get_object (copy), "permit", permit);
+          json_object_remove_member (json_node_get_object (copy), "comment");
+          json_object_set_string_member (json_node_get_object (copy), "note", note != NULL ? note : "");
+          json_array_add_element (records, copy);
+          continue;
+        }
+      json_array_add_element (records, ck_json_node_deep_copy (node));
+    }
+
+  json_object_set_array_member (edited, "sharedTo", records);
+  if (!found)
+    return;
+  if (json_object_has_member (holder, "sharedBy"))
+    json_object_set_member (edited, "sharedBy",
+                            ck_json_node_deep_copy (json_object_get_member (holder, "sharedBy")));
+  update_shares (self, edited);
+}
+
+void
+ck_device_update_share (CkDevice   *self,
+                        const char *uid,
+                        CkPermit    permit,
+                        const char *note)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  g_return_if_fail (uid != NULL);
+  edit_shared_to (self, uid, FALSE, permit, note);
+}
+
+void
+ck_device_remove_share (CkDevice   *self,
+                        const char *uid)
+{
+  g_return_if_fail (CK_IS_DEVICE (self));
+  g_return_if_fail (uid != NULL);
+  edit_shared_to (self, uid, TRUE, CK_PERMIT_NONE, NULL);
 }
 
 /* UIID resolution order of devices.md §1. */
@@ -800,57 +974,70 @@ void
 ck_device_update_from_json (CkDevice   *self,
                             JsonObject *object)
 {
-  Change change;
   JsonObject *params;
   JsonObject *extra;
   JsonObject *tags;
   const char *model;
   gboolean online = FALSE;
+  gboolean changed;
+  gboolean params_changed;
   gint uiid;
 
   g_return_if_fail (CK_IS_DEVICE (self));
   g_return_if_fail (object != NULL);
 
-  change = change_begin (self);
+  g_object_ref (self);
+  g_object_freeze_notify (G_OBJECT (self));
 
-  set_string (self, &self->name, ck_json_get_string (object, "name"), PROP_NAME);
-  set_string (self, &self->owner_apikey, ck_json_get_string (object, "apikey"), PROP_OWNER_APIKEY);
+  changed = set_string (self, &self->name, ck_json_get_string (object, "name"), PROP_NAME);
+  changed |= set_string (self, &self->owner_apikey, ck_json_get_string (object, "apikey"), PROP_OWNER_APIKEY);
 
   extra = ck_json_get_object (ck_json_get_object (object, "extra"), "extra");
   model = ck_json_get_string (extra, "model");
   if (model == NULL)
     model = ck_json_get_string (object, "productModel");
-  set_string (self, &self->model, model, PROP_MODEL);
-
-  uiid = uiid_of (object);
-  if (uiid != self->uiid)
-    {
-      self->uiid = uiid;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UIID]);
-    }
+  changed |= set_string (self, &self->model, model, PROP_MODEL);
 
   ck_json_get_boolean (object, "online", &online);
   if (online != self->online)
     {
       self->online = online;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+      changed = TRUE;
     }
 
+  /* The derived state follows the UIID and the params: recomputed only when
+   * one of them changed (a list refresh mostly repeats what we have). */
+  uiid = uiid_of (object);
   params = ck_json_get_object (object, "params");
-  g_clear_pointer (&self->params, json_object_unref);
-  self->params = params != NULL ? deep_copy_object (params) : json_object_new ();
+  params_changed = params != NULL ? !json_object_equal (self->params, params)
+                                  : json_object_get_size (self->params) > 0;
+  if (uiid != self->uiid || params_changed)
+    {
+      Change change = change_begin (self);
+
+      if (uiid != self->uiid)
+        {
+          self->uiid = uiid;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UIID]);
+        }
+      if (params_changed)
+        set_params (self, params);
+      change_end (&change);
+      changed = TRUE;
+    }
 
   tags = ck_json_get_object (object, "tags");
-  g_clear_pointer (&self->tags, json_object_unref);
-  if (tags != NULL)
-    self->tags = deep_copy_object (tags);
+  changed |= set_tags (self, tags != NULL ? json_object_ref (tags) : NULL);
+  changed |= update_groups (self, object);
+  changed |= update_shares (self, object);
 
-  update_groups (self, object);
-  update_shares (self, object);
-
-  touch (self);
-  change_end (&change);
-  g_signal_emit (self, signals[SIGNAL_PARAMS_CHANGED], 0);
+  if (changed)
+    touch (self);
+  g_object_thaw_notify (G_OBJECT (self));
+  if (params_changed)
+    g_signal_emit (self, signals[SIGNAL_PARAMS_CHANGED], 0);
+  g_object_unref (self);
 }
 
 void
@@ -865,6 +1052,9 @@ ck_device_merge_params (CkDevice   *self,
     return;
 
   change = change_begin (self);
+  /* Copy on write: the params may still be the device list's own. */
+  if (self->params_shared)
+    set_params_owned (self, deep_copy_object (self->params));
   merge_into (self->params, params);
   touch (self);
   change_end (&change);
@@ -890,9 +1080,9 @@ ck_device_apply_report (CkDevice   *self,
   members = json_object_get_members (params);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_str_equal (l->data, "online"))
-      json_object_set_member (rest, l->data,
-                              ck_json_node_deep_copy (json_object_get_member (params, l->data)));
+      json_object_set_member (rest, l->data, json_node_copy (json_object_get_member (params, l->data)));
 
+  /* Merging copies what it keeps. */
   if (json_object_get_size (rest) > 0)
     ck_device_merge_params (self, rest);
 }
@@ -990,6 +1180,13 @@ ck_device_get_model (CkDevice *self)
   return self->model;
 }
 
+const char *
+ck_device_get_firmware_version (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->firmware_version;
+}
+
 gboolean
 ck_device_get_pending (CkDevice *self)
 {
@@ -1054,6 +1251,7 @@ ck_device_finalize (GObject *object)
   g_free (self->name);
   g_free (self->owner_apikey);
   g_free (self->model);
+  g_free (self->firmware_version);
   g_clear_pointer (&self->params, json_object_unref);
   g_clear_pointer (&self->shown, json_object_unref);
   g_clear_pointer (&self->tags, json_object_unref);
@@ -1098,6 +1296,9 @@ ck_device_get_property (GObject    *object,
       break;
     case PROP_MODEL:
       g_value_set_string (value, self->model);
+      break;
+    case PROP_FIRMWARE_VERSION:
+      g_value_set_string (value, self->firmware_version);
       break;
     case PROP_FAMILY_ID:
       g_value_set_string (value, ck_family_get_id (self->family));
@@ -1167,6 +1368,9 @@ ck_device_get_property (GObject    *object,
     case PROP_GROUPS:
       g_value_set_boxed (value, self->groups);
       break;
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
     case PROP_PENDING:
       g_value_set_boolean (value, ck_device_get_pending (self));
       break;
@@ -1196,6 +1400,7 @@ ck_device_class_init (CkDeviceClass *klass)
   properties[PROP_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, flags);
   properties[PROP_OWNER_APIKEY] = g_param_spec_string ("owner-apikey", NULL, NULL, NULL, flags);
   properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, NULL, flags);
+  properties[PROP_FIRMWARE_VERSION] = g_param_spec_string ("firmware-version", NULL, NULL, NULL, flags);
   properties[PROP_FAMILY_ID] = g_param_spec_string ("family-id", NULL, NULL, NULL, flags);
   properties[PROP_CAPABILITIES] =
     g_param_spec_flags ("capabilities", NULL, NULL, CK_TYPE_CAPABILITY, CK_CAPABILITY_NONE, flags);
@@ -1228,6 +1433,7 @@ ck_device_class_init (CkDeviceClass *klass)
     g_param_spec_flags ("permit", NULL, NULL, CK_TYPE_PERMIT, CK_PERMIT_ALL, flags);
   properties[PROP_TIMERS] = g_param_spec_object ("timers", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_GROUPS] = g_param_spec_boxed ("groups", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, JSON_TYPE_OBJECT, flags);
   properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE, flags);
   properties[PROP_LAST_UPDATED] = g_param_spec_boxed ("last-updated", NULL, NULL,
                                                       G_TYPE_DATE_TIME, flags);

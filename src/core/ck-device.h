@@ -29,6 +29,8 @@ G_DECLARE_FINAL_TYPE (CkDevice, ck_device, CK, DEVICE, GObject)
  * Properties (all read-only):
  * - "id", "name", "uiid", "online", "owner-apikey", "model"
  *   (extra.extra.model or productModel), "family-id" (ck_family_get_id())
+ * - "firmware-version" (`fwVersion`, NULL when not reported): device info
+ *   (CK_CATALOG_INFO_PARAMS), not among the family's other params
  * - "capabilities" (CkCapability flags), "has-power", "power",
  *   "n-channels", "channels" (bit n set: channel n on; names through
  *   ck_device_dup_channel_name())
@@ -46,6 +48,8 @@ G_DECLARE_FINAL_TYPE (CkDevice, ck_device, CK, DEVICE, GObject)
  *   "permit" (CkPermit: the sharer's permit bits, CK_PERMIT_ALL for the
  *   owner), "timers" (GListModel of CkTimer, rebuilt from params.timers),
  *   "groups" (GStrv, the ids of the groups it is in)
+ * - "tags" (JsonObject, the list's `tags`: channel names; notified when
+ *   they change, read them with ck_device_dup_channel_name())
  * - "pending" (a command is in flight: every derived value shows what it
  *   asks for, then the confirmed value or the value from before),
  *   "last-updated" (GDateTime of the last change from the cloud), "stale"
@@ -66,6 +70,8 @@ gint        ck_device_get_uiid           (CkDevice     *self);
 gboolean    ck_device_get_online         (CkDevice     *self);
 const char *ck_device_get_owner_apikey   (CkDevice     *self);
 const char *ck_device_get_model          (CkDevice     *self);
+/* (nullable): `fwVersion`, NULL when the device does not report it. */
+const char *ck_device_get_firmware_version (CkDevice   *self);
 gboolean    ck_device_get_pending        (CkDevice     *self);
 GDateTime  *ck_device_get_last_updated   (CkDevice     *self);
 /* (transfer none): the cached params as the cloud has them (without what
@@ -135,7 +141,9 @@ gboolean    ck_device_match_group        (gpointer      item,
                                           gpointer      group_id);
 
 /* A device-list entry for the same id replaces name, online, params, tags,
- * groups and shares. */
+ * groups and shares. Parts that did not change are neither recomputed nor
+ * notified; the device keeps references into @object (params, tags,
+ * sharing), so do not modify it afterwards. */
 void        ck_device_update_from_json   (CkDevice     *self,
                                           JsonObject   *object);
 /* A push: merge keys (arrays with `outlet` merge by outlet). */
@@ -150,6 +158,23 @@ void        ck_device_apply_report       (CkDevice     *self,
 /* The device's group membership after a move made through CkClient. */
 void        ck_device_set_groups         (CkDevice     *self,
                                           const char * const *group_ids);
+/* For CkClient, after the cloud took the change (so no list fetch is
+ * needed): the new name; the new channel names (@names[i] names channel i,
+ * replacing the previous ones); `sharedBy`/`sharedTo` from a device object;
+ * the `sharedTo` record of @uid (ck_share_matches()) with new permit bits
+ * and note, or without it. */
+void        ck_device_set_name           (CkDevice     *self,
+                                          const char   *name);
+void        ck_device_set_channel_names  (CkDevice     *self,
+                                          const char * const *names);
+void        ck_device_update_sharing_from_json (CkDevice *self,
+                                          JsonObject   *object);
+void        ck_device_update_share       (CkDevice     *self,
+                                          const char   *uid,
+                                          CkPermit      permit,
+                                          const char   *note);
+void        ck_device_remove_share       (CkDevice     *self,
+                                          const char   *uid);
 gboolean    ck_device_get_stale          (CkDevice     *self);
 void        ck_device_set_stale          (CkDevice     *self,
                                           gboolean      stale);

@@ -4,7 +4,50 @@
 
 #include "ck-error.h"
 
-G_DEFINE_QUARK (ck-error-quark, ck_error)
+/* What the cloud said beside its number, so front ends need not parse
+ * messages (ck_error_get_cloud_code(), ck_error_get_cloud_text()). */
+typedef struct
+{
+  gint  code;
+  char *text;
+} CkErrorPrivate;
+
+static void
+ck_error_private_init (CkErrorPrivate *priv)
+{
+  priv->code = 0;
+  priv->text = NULL;
+}
+
+static void
+ck_error_private_copy (const CkErrorPrivate *src,
+                       CkErrorPrivate       *dest)
+{
+  dest->code = src->code;
+  dest->text = g_strdup (src->text);
+}
+
+static void
+ck_error_private_clear (CkErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->text, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (CkError, ck_error)
+
+gint
+ck_error_get_cloud_code (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+  return error->domain == CK_ERROR ? ck_error_get_private (error)->code : 0;
+}
+
+const char *
+ck_error_get_cloud_text (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  return error->domain == CK_ERROR ? ck_error_get_private (error)->text : NULL;
+}
 
 /* Groups of endpoints that share the meaning of a code (spec §2.3, §6). */
 typedef enum
@@ -187,6 +230,8 @@ ck_error_from_code (CkEndpoint  endpoint,
   CkError meaning = CK_ERROR_FAILED;
   const char *text = "The cloud reported an error";
   g_autofree char *detail = NULL;
+  CkErrorPrivate *priv;
+  GError *error;
 
   if (row != NULL)
     {
@@ -204,5 +249,9 @@ ck_error_from_code (CkEndpoint  endpoint,
   else
     detail = g_strdup_printf ("error %d", code);
 
-  return g_error_new (CK_ERROR, meaning, "%s (%s)", text, detail);
+  error = g_error_new (CK_ERROR, meaning, "%s (%s)", text, detail);
+  priv = ck_error_get_private (error);
+  priv->code = code;
+  priv->text = message != NULL && *message != '\0' ? g_strdup (message) : NULL;
+  return error;
 }

@@ -82,6 +82,13 @@ typedef enum
 
 GQuark ck_error_quark (void);
 
+/* What the cloud said, for errors made by ck_error_from_code() (and their
+ * copies): its number (0 for other errors) and its own text (nullable),
+ * e.g. a device's reason for refusing a command ("too many timers"). Show
+ * the text next to the meaning instead of parsing the message. */
+gint        ck_error_get_cloud_code (const GError *error);
+const char *ck_error_get_cloud_text (const GError *error);
+
 /**
  * ck_error_from_code:
  * @endpoint: where the code came from

@@ -195,3 +195,15 @@ ck_share_get_share_time (CkShare *self)
   g_return_val_if_fail (self != NULL, 0);
   return self->share_time;
 }
+
+gboolean
+ck_share_matches (CkShare    *self,
+                  const char *uid)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (uid == NULL || uid[0] == '\0')
+    return FALSE;
+  return g_str_equal (self->apikey, uid)
+         || (self->identity != NULL && g_ascii_strcasecmp (self->identity, uid) == 0);
+}

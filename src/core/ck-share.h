@@ -65,6 +65,10 @@ CkPermit    ck_share_get_permit        (CkShare     *self);
 const char *ck_share_get_note          (CkShare     *self);
 /* Milliseconds since the epoch, 0 when unknown. */
 gint64      ck_share_get_share_time    (CkShare     *self);
+/* @uid names this party: its apikey, or its identity (e-mail without
+ * regard to case, or phone number). */
+gboolean    ck_share_matches           (CkShare     *self,
+                                        const char  *uid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkShare, ck_share_unref)
 

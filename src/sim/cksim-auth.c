@@ -119,7 +119,7 @@ cksim_auth_check_common (CkSimAuth  *auth,
 
   if (nonce == NULL)
     return nonce_optional && auth->config->compat;
-  if (!JSON_NODE_HOLDS_VALUE (nonce) || json_node_get_value_type (nonce) != G_TYPE_STRING)
+  if (!cksim_json_is_string (nonce))
     return FALSE;
   return nonce_well_formed (auth, json_node_get_string (nonce));
 }

@@ -38,6 +38,7 @@ typedef struct
   guint     travel_ms;            /* a cover's or motor's full 0-100 travel */
   gboolean  demo_script;          /* scripted demo behaviours (devices.md §7.3) */
   guint     script_interval_ms;   /* the script's tick: TH drift, POW load steps */
+  guint     flood_limit;          /* userOnline per IP per minute, more: closed (§8.7.3); 0 = off */
 } CkSimConfig;
 
 #define CKSIM_DEFAULT_TS_WINDOW            300

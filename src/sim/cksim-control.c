@@ -4,6 +4,7 @@
 
 #include "cksim-control.h"
 #include "cksim-json.h"
+#include "cksim-seed.h"
 
 static void
 reply (CkSimRequest *req,
@@ -21,6 +22,30 @@ reply_code (CkSimRequest *req,
   g_autoptr(JsonObject) body = cksim_error_body (code, text);
 
   cksim_reply_json (req->msg, http_status, body);
+}
+
+/* The user / device the request names, else a 404 answer and NULL. */
+static CkSimUser *
+user_or_404 (CkSimContext *ctx,
+             CkSimRequest *req,
+             const char   *identity)
+{
+  CkSimUser *user = identity != NULL ? cksim_state_find_user (ctx->state, identity) : NULL;
+
+  if (user == NULL)
+    reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
+  return user;
+}
+
+static CkSimDevice *
+device_or_404 (CkSimContext *ctx,
+               CkSimRequest *req)
+{
+  CkSimDevice *device = cksim_state_find_device (ctx->state, cksim_request_get_string (req, "deviceid"));
+
+  if (device == NULL)
+    reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such device");
+  return device;
 }
 
 JsonNode *
@@ -50,20 +75,16 @@ handle_device_online (CkSimContext *ctx,
                       CkSimRequest *req,
                       CkSimSession *session)
 {
-  CkSimDevice *device = cksim_state_find_device (ctx->state, cksim_request_get_string (req, "deviceid"));
   JsonNode *online = json_object_get_member (req->params, "online");
+  CkSimDevice *device;
 
-  if (online == NULL || !JSON_NODE_HOLDS_VALUE (online)
-      || json_node_get_value_type (online) != G_TYPE_BOOLEAN)
+  if (!cksim_json_is_boolean (online))
     {
       reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"deviceid\":…,\"online\":true|false}");
       return;
     }
-  if (device == NULL)
-    {
-      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such device");
-      return;
-    }
+  if ((device = device_or_404 (ctx, req)) == NULL)
+    return;
   cksim_context_set_device_online (ctx, device, json_node_get_boolean (online));
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
 }
@@ -106,13 +127,10 @@ handle_sockets_drop (CkSimContext *ctx,
 
   if (email != NULL)
     {
-      CkSimUser *user = cksim_state_find_user (ctx->state, email);
+      CkSimUser *user = user_or_404 (ctx, req, email);
 
       if (user == NULL)
-        {
-          reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
-          return;
-        }
+        return;
       apikey = user->apikey;
     }
   body = cksim_error_body (0, NULL);
@@ -128,8 +146,7 @@ handle_fault (CkSimContext *ctx,
   const char *endpoint = cksim_request_get_string (req, "endpoint");
   JsonNode *code = json_object_get_member (req->params, "error");
   JsonNode *http = json_object_get_member (req->params, "http");
-  gboolean as_http = http != NULL && JSON_NODE_HOLDS_VALUE (http)
-                     && json_node_get_value_type (http) == G_TYPE_BOOLEAN && json_node_get_boolean (http);
+  gboolean as_http = cksim_json_is_boolean (http) && json_node_get_boolean (http);
 
   if (endpoint == NULL || !cksim_json_is_integer (code) || json_node_get_int (code) == 0
       || (as_http && (json_node_get_int (code) < 400 || json_node_get_int (code) > 599)))
@@ -151,21 +168,71 @@ handle_device_report (CkSimContext *ctx,
                       CkSimRequest *req,
                       CkSimSession *session)
 {
-  CkSimDevice *device = cksim_state_find_device (ctx->state, cksim_request_get_string (req, "deviceid"));
   JsonNode *params = json_object_get_member (req->params, "params");
+  CkSimDevice *device;
 
   if (params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
     {
       reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"deviceid\":…,\"params\":{…}}");
       return;
     }
-  if (device == NULL)
-    {
-      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such device");
-      return;
-    }
+  if ((device = device_or_404 (ctx, req)) == NULL)
+    return;
   cksim_ws_push_report (ctx->ws, device, json_node_get_object (params));
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
+/* {"email":…,"device":{…}} or {"email":…,"devices":[{…},…]}: seeds devices
+ * into that account (cksim_server_add_device()), answers
+ * {"error":0,"deviceids":[…]}. On a bad entry (400, or 409 for a taken id)
+ * the entries before it stay. One state save for the whole batch. */
+static void
+handle_device_add (CkSimContext *ctx,
+                   CkSimRequest *req,
+                   CkSimSession *session)
+{
+  JsonObject *one = cksim_json_get_object (req->params, "device");
+  JsonArray *many = cksim_json_get_array (req->params, "devices");
+  g_autoptr(JsonArray) ids = json_array_new ();
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  CkSimUser *owner;
+  guint n = many != NULL ? json_array_get_length (many) : 1;
+
+  if ((one == NULL) == (many == NULL))
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400,
+                  "needs {\"email\":…,\"device\":{…}} or {\"email\":…,\"devices\":[{…},…]}");
+      return;
+    }
+  if ((owner = user_or_404 (ctx, req, cksim_request_get_string (req, "email"))) == NULL)
+    return;
+
+  cksim_state_hold_changes (ctx->state);
+  for (guint i = 0; i < n && error == NULL; i++)
+    {
+      JsonNode *item = many != NULL ? json_array_get_element (many, i) : NULL;
+      JsonObject *entry = many != NULL ? (JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL) : one;
+      CkSimDevice *device;
+
+      if (entry == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "devices must be objects");
+      else if ((device = cksim_seed_device (ctx->state, owner->apikey, entry, &error)) != NULL)
+        json_array_add_string_element (ids, device->deviceid);
+    }
+  cksim_state_release_changes (ctx->state);
+
+  if (error != NULL)
+    {
+      gboolean taken = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+
+      reply_code (req, taken ? SOUP_STATUS_CONFLICT : SOUP_STATUS_BAD_REQUEST, taken ? 409 : 400,
+                  error->message);
+      return;
+    }
+  body = cksim_error_body (0, NULL);
+  json_object_set_array_member (body, "deviceids", g_steal_pointer (&ids));
+  reply (req, body);
 }
 
 /* {"email":…,"policy":"accept"|"refuse"|"timeout"}: how that receiver answers shares. */
@@ -174,7 +241,7 @@ handle_share_policy (CkSimContext *ctx,
                      CkSimRequest *req,
                      CkSimSession *session)
 {
-  CkSimUser *user = cksim_state_find_user (ctx->state, cksim_request_get_string (req, "email"));
+  CkSimUser *user;
   CkSimSharePolicy policy;
 
   if (!cksim_share_policy_parse (cksim_request_get_string (req, "policy"), &policy))
@@ -183,37 +250,30 @@ handle_share_policy (CkSimContext *ctx,
                   "needs {\"email\":…,\"policy\":\"accept\"|\"refuse\"|\"timeout\"}");
       return;
     }
-  if (user == NULL)
-    {
-      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
-      return;
-    }
+  if ((user = user_or_404 (ctx, req, cksim_request_get_string (req, "email"))) == NULL)
+    return;
   cksim_ws_set_share_policy (ctx->ws, user->apikey, policy);
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
 }
 
-/* {"mode":"normal"|"delay"|"swallow","delay_ms":N}: what happens to device acks. */
+/* {"mode":"normal"|"delay"|"swallow"|"silent","delay_ms":N}: what happens to device acks. */
 static void
 handle_acks (CkSimContext *ctx,
              CkSimRequest *req,
              CkSimSession *session)
 {
-  const char *mode = cksim_request_get_string (req, "mode");
   JsonNode *delay = json_object_get_member (req->params, "delay_ms");
   gint64 delay_ms = cksim_json_is_integer (delay) ? json_node_get_int (delay) : -1;
+  CkSimAckMode mode;
 
-  if (g_strcmp0 (mode, "normal") == 0)
-    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_NORMAL, 0);
-  else if (g_strcmp0 (mode, "swallow") == 0)
-    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_SWALLOW, 0);
-  else if (g_strcmp0 (mode, "delay") == 0 && delay_ms >= 0 && delay_ms <= G_MAXINT)
-    cksim_ws_set_ack_mode (ctx->ws, CKSIM_ACK_DELAY, (guint) delay_ms);
-  else
+  if (!cksim_ack_mode_parse (cksim_request_get_string (req, "mode"), &mode)
+      || (mode == CKSIM_ACK_DELAY && (delay_ms < 0 || delay_ms > G_MAXINT)))
     {
       reply_code (req, SOUP_STATUS_BAD_REQUEST, 400,
-                  "needs {\"mode\":\"normal\"|\"delay\"|\"swallow\",\"delay_ms\":N}");
+                  "needs {\"mode\":\"normal\"|\"delay\"|\"swallow\"|\"silent\",\"delay_ms\":N}");
       return;
     }
+  cksim_ws_set_ack_mode (ctx->ws, mode, (guint) MAX (delay_ms, 0));
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
 }
 
@@ -225,8 +285,7 @@ handle_pings (CkSimContext *ctx,
 {
   JsonNode *answer = json_object_get_member (req->params, "answer");
 
-  if (answer == NULL || !JSON_NODE_HOLDS_VALUE (answer)
-      || json_node_get_value_type (answer) != G_TYPE_BOOLEAN)
+  if (!cksim_json_is_boolean (answer))
     {
       reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"answer\":true|false}");
       return;
@@ -278,18 +337,13 @@ handle_user_activated (CkSimContext *ctx,
   JsonNode *activated = json_object_get_member (req->params, "activated");
   CkSimUser *user;
 
-  if (identity == NULL || activated == NULL || !JSON_NODE_HOLDS_VALUE (activated)
-      || json_node_get_value_type (activated) != G_TYPE_BOOLEAN)
+  if (identity == NULL || !cksim_json_is_boolean (activated))
     {
       reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"identity\":…,\"activated\":true|false}");
       return;
     }
-  user = cksim_state_find_user (ctx->state, identity);
-  if (user == NULL)
-    {
-      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such user");
-      return;
-    }
+  if ((user = user_or_404 (ctx, req, identity)) == NULL)
+    return;
   user->not_activated = !json_node_get_boolean (activated);
   cksim_state_changed (ctx->state);
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
@@ -305,6 +359,7 @@ static const CkSimRoute control_routes[] = {
   { "sim-code", "GET", CKSIM_HOST_SIM, "/_sim/code", CKSIM_AUTH_NONE, handle_code },
   { "sim-user-activated", "POST", CKSIM_HOST_SIM, "/_sim/user/activated", CKSIM_AUTH_NONE,
     handle_user_activated },
+  { "sim-device-add", "POST", CKSIM_HOST_SIM, "/_sim/device/add", CKSIM_AUTH_NONE, handle_device_add },
   { "sim-device-report", "POST", CKSIM_HOST_SIM, "/_sim/device/report", CKSIM_AUTH_NONE, handle_device_report },
   { "sim-share-policy", "POST", CKSIM_HOST_SIM, "/_sim/share-policy", CKSIM_AUTH_NONE, handle_share_policy },
   { "sim-acks", "POST", CKSIM_HOST_SIM, "/_sim/acks", CKSIM_AUTH_NONE, handle_acks },

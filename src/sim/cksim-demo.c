@@ -177,6 +177,16 @@ static const struct
     "\"version\":8,\"timers\":[]}", NULL },
 };
 
+/* The tables' params and tags: JSON objects (a typo here is a bug). */
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) node = cksim_json_parse (text, strlen (text), NULL);
+
+  g_assert (node != NULL && JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
 /* The factory inventory: made, owned by nobody, for add and addGsm. */
 static const struct
 {
@@ -209,16 +219,14 @@ load_factory (CkSimState *state)
 {
   for (guint i = 0; i < G_N_ELEMENTS (factory_devices); i++)
     {
-      g_autoptr(JsonNode) params = NULL;
+      g_autoptr(JsonObject) params = NULL;
       CkSimDevice *device;
 
-      if (cksim_state_find_device (state, factory_devices[i].deviceid) != NULL
-          || cksim_state_find_factory_device (state, factory_devices[i].deviceid) != NULL)
+      if (cksim_state_device_id_taken (state, factory_devices[i].deviceid))
         continue;
-      params = cksim_json_parse (factory_devices[i].params, strlen (factory_devices[i].params), NULL);
-      g_assert (params != NULL && JSON_NODE_HOLDS_OBJECT (params));
+      params = parse_object (factory_devices[i].params);
       device = cksim_device_new (factory_devices[i].deviceid, factory_devices[i].product_model, NULL,
-                                 factory_devices[i].uiid, json_node_get_object (params));
+                                 factory_devices[i].uiid, params);
       g_free (device->devicekey);
       device->devicekey = g_strdup (factory_devices[i].apikey);
       device->model = g_strdup (factory_devices[i].model);
@@ -226,6 +234,18 @@ load_factory (CkSimState *state)
       device->ui = g_strdup (factory_devices[i].ui);
       cksim_state_add_factory_device (state, device);
     }
+}
+
+JsonObject *
+cksim_demo_device_params (int uiid)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_devices); i++)
+    if (demo_devices[i].uiid == uiid)
+      return parse_object (demo_devices[i].params);
+  for (guint i = 0; i < G_N_ELEMENTS (factory_devices); i++)
+    if (factory_devices[i].uiid == uiid)
+      return parse_object (factory_devices[i].params);
+  return NULL;
 }
 
 void
@@ -246,25 +266,22 @@ cksim_demo_load (CkSimState *state)
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_devices); i++)
     {
-      g_autoptr(JsonNode) params = cksim_json_parse (demo_devices[i].params, strlen (demo_devices[i].params), NULL);
+      g_autoptr(JsonObject) params = NULL;
       CkSimDevice *device;
 
-      g_assert (params != NULL && JSON_NODE_HOLDS_OBJECT (params));
       if (cksim_state_find_device (state, demo_devices[i].deviceid) != NULL)
         continue;
+      params = parse_object (demo_devices[i].params);
       device = cksim_device_new (demo_devices[i].deviceid, demo_devices[i].name, owner->apikey,
-                                 demo_devices[i].uiid, json_node_get_object (params));
+                                 demo_devices[i].uiid, params);
       device->model = g_strdup (demo_devices[i].model);
       device->product_model = g_strdup (demo_devices[i].product_model);
       device->ui = g_strdup (demo_devices[i].ui);
       device->online = demo_devices[i].online;
       if (demo_devices[i].tags != NULL)
         {
-          g_autoptr(JsonNode) tags = cksim_json_parse (demo_devices[i].tags, strlen (demo_devices[i].tags), NULL);
-
-          g_assert (tags != NULL && JSON_NODE_HOLDS_OBJECT (tags));
           json_object_unref (device->tags);
-          device->tags = cksim_json_object_copy (json_node_get_object (tags));
+          device->tags = parse_object (demo_devices[i].tags);
         }
       device->created_ms = cksim_clock_get_time_ms (clock) - (gint64) (90 - i) * 24 * 3600 * 1000;
       device->online_ms = device->created_ms;

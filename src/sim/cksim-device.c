@@ -4,6 +4,7 @@
 
 #include "cksim-device.h"
 #include "cksim-json.h"
+#include "cksim-reason.h"
 #include "cksim-timers.h"
 
 #include <stdlib.h>
@@ -37,37 +38,48 @@ struct KeySpec
 #define ON_OFF "on|off"
 #define KEY_END { NULL, 0, NULL, 0, 0, 0, NULL }
 
+/* Row shapes the profiles share. */
+#define ENUM_KEY(name, values)  { name, K_ENUM, values, 0, 0, 0, NULL }
+#define ON_OFF_KEY(name)        ENUM_KEY (name, ON_OFF)
+#define INT_KEY(name, min, max) { name, K_INT, NULL, min, max, 0, NULL }
+#define RGB_KEYS(r, g, b)       INT_KEY (r, 0, 255), INT_KEY (g, 0, 255), INT_KEY (b, 0, 255)
+#define OBJECT_KEY(name, sub)   { name, K_OBJECT, NULL, 0, 0, 0, sub }
+#define OUTLETS_KEY(name)       { name, K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys }
+#define TIMERS_KEY              { "timers", K_TIMERS, NULL, 0, 0, 0, NULL }
+/* Inching: 0.5 s to 1 h in steps of 0.5 s (devices.md §5). */
+#define WIDTH_KEY(name)         { name, K_INT, NULL, 500, 3600000, 500, NULL }
+
 static const KeySpec outlet_item_keys[] = {
-  { "outlet", K_INT, NULL, 0, 3, 0, NULL },
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "startup", K_ENUM, "on|off|stay", 0, 0, 0, NULL },
-  { "pulse", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "width", K_INT, NULL, 500, 3600000, 500, NULL },
+  INT_KEY ("outlet", 0, 3),
+  ON_OFF_KEY ("switch"),
+  ENUM_KEY ("startup", "on|off|stay"),
+  ON_OFF_KEY ("pulse"),
+  WIDTH_KEY ("width"),
   KEY_END
 };
 
 #define RELAY1_KEYS \
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL }, \
-  { "startup", K_ENUM, "on|off|stay", 0, 0, 0, NULL }, \
-  { "pulse", K_ENUM, ON_OFF, 0, 0, 0, NULL }, \
-  { "pulseWidth", K_INT, NULL, 500, 3600000, 500, NULL }, \
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL }, \
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL }
+  ON_OFF_KEY ("switch"), \
+  ENUM_KEY ("startup", "on|off|stay"), \
+  ON_OFF_KEY ("pulse"), \
+  WIDTH_KEY ("pulseWidth"), \
+  ON_OFF_KEY ("sledOnline"), \
+  TIMERS_KEY
 
 #define RELAYN_KEYS \
-  { "switches", K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys }, \
-  { "configure", K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys }, \
-  { "pulses", K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys }, \
-  { "lock", K_INT, NULL, 0, 1, 0, NULL }, \
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL }, \
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL }
+  OUTLETS_KEY ("switches"), \
+  OUTLETS_KEY ("configure"), \
+  OUTLETS_KEY ("pulses"), \
+  INT_KEY ("lock", 0, 1), \
+  ON_OFF_KEY ("sledOnline"), \
+  TIMERS_KEY
 
 static const KeySpec relay1_keys[] = { RELAY1_KEYS, KEY_END };
 static const KeySpec relayn_keys[] = { RELAYN_KEYS, KEY_END };
 static const KeySpec relay1m_keys[] = {
   RELAYN_KEYS,
-  { "relaySeparation", K_INT, NULL, 0, 1, 0, NULL },
-  { "swMode", K_INT, NULL, 1, 3, 0, NULL },
+  INT_KEY ("relaySeparation", 0, 1),
+  INT_KEY ("swMode", 1, 3),
   KEY_END
 };
 
@@ -75,318 +87,308 @@ static const KeySpec pair_keys[] = { KEY_END }; /* 2-number arrays: extra check 
 
 static const KeySpec pow_keys[] = {
   RELAY1_KEYS,
-  { "uiActive", K_INT, NULL, 1, 7200, 0, NULL },
-  { "hundredDaysKwh", K_ENUM, "get", 0, 0, 0, NULL },
-  { "oneKwh", K_ENUM, "start|stop|get", 0, 0, 0, NULL },
-  { "startTime", K_ENUM, NULL, 0, 0, 0, NULL },
-  { "endTime", K_ENUM, NULL, 0, 0, 0, NULL },
-  { "alarmType", K_ENUM, NULL, 0, 0, 0, NULL },
+  INT_KEY ("uiActive", 1, 7200),
+  ENUM_KEY ("hundredDaysKwh", "get"),
+  ENUM_KEY ("oneKwh", "start|stop|get"),
+  ENUM_KEY ("startTime", NULL),
+  ENUM_KEY ("endTime", NULL),
+  ENUM_KEY ("alarmType", NULL),
   { "alarmPValue", K_ARRAY, NULL, 0, 0, 0, pair_keys },
   { "alarmCValue", K_ARRAY, NULL, 0, 0, 0, pair_keys },
   { "alarmVValue", K_ARRAY, NULL, 0, 0, 0, pair_keys },
-  { "timeZone", K_INT, NULL, -12, 14, 0, NULL },
+  INT_KEY ("timeZone", -12, 14),
   KEY_END
 };
 
 static const KeySpec th_keys[] = {
   RELAY1_KEYS,
-  { "mainSwitch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "deviceType", K_ENUM, "normal|temperature|humidity", 0, 0, 0, NULL },
+  ON_OFF_KEY ("mainSwitch"),
+  ENUM_KEY ("deviceType", "normal|temperature|humidity"),
   { "targets", K_ARRAY, NULL, 0, 0, 0, NULL },
-  { "autoControlEnabled", K_INT, NULL, 0, 1, 0, NULL },
+  INT_KEY ("autoControlEnabled", 0, 1),
   KEY_END
 };
 
 static const KeySpec ifan_keys[] = {
-  { "switches", K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys },
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  OUTLETS_KEY ("switches"),
+  ON_OFF_KEY ("sledOnline"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec dimmer36_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "bright", K_INT, NULL, 10, 100, 0, NULL },
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("bright", 10, 100),
+  ON_OFF_KEY ("sledOnline"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec d1_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "brightness", K_INT, NULL, 0, 100, 0, NULL },
-  { "mode", K_INT, NULL, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("brightness", 0, 100),
+  INT_KEY ("mode", 0, 0),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec mono57_keys[] = {
-  { "state", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("state"),
   { "channel0", K_STRINT, NULL, 25, 255, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec strip_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "bright", K_INT, NULL, 1, 100, 0, NULL },
-  { "colorR", K_INT, NULL, 0, 255, 0, NULL },
-  { "colorG", K_INT, NULL, 0, 255, 0, NULL },
-  { "colorB", K_INT, NULL, 0, 255, 0, NULL },
-  { "light_type", K_INT, NULL, 1, 2, 0, NULL },
-  { "mode", K_INT, NULL, 1, 12, 0, NULL },
-  { "speed", K_INT, NULL, 1, 100, 0, NULL },
-  { "sensitive", K_INT, NULL, 1, 10, 0, NULL },
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("bright", 1, 100),
+  RGB_KEYS ("colorR", "colorG", "colorB"),
+  INT_KEY ("light_type", 1, 2),
+  INT_KEY ("mode", 1, 12),
+  INT_KEY ("speed", 1, 100),
+  INT_KEY ("sensitive", 1, 10),
+  ON_OFF_KEY ("sledOnline"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec strip33_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "bright", K_INT, NULL, 10, 100, 0, NULL },
-  { "colorR", K_INT, NULL, 0, 255, 0, NULL },
-  { "colorG", K_INT, NULL, 0, 255, 0, NULL },
-  { "colorB", K_INT, NULL, 0, 255, 0, NULL },
-  { "light_type", K_INT, NULL, 1, 2, 0, NULL },
-  { "mode", K_INT, NULL, 1, 3, 0, NULL },
-  { "speed", K_INT, NULL, 0, 100, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("bright", 10, 100),
+  RGB_KEYS ("colorR", "colorG", "colorB"),
+  INT_KEY ("light_type", 1, 2),
+  INT_KEY ("mode", 1, 3),
+  INT_KEY ("speed", 0, 100),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec white255_keys[] = {
-  { "br", K_INT, NULL, 1, 100, 0, NULL },
-  { "ct", K_INT, NULL, 0, 255, 0, NULL },
+  INT_KEY ("br", 1, 100),
+  INT_KEY ("ct", 0, 255),
   KEY_END
 };
 
 static const KeySpec white100_keys[] = {
-  { "br", K_INT, NULL, 1, 100, 0, NULL },
-  { "ct", K_INT, NULL, 0, 100, 0, NULL },
+  INT_KEY ("br", 1, 100),
+  INT_KEY ("ct", 0, 100),
   KEY_END
 };
 
 static const KeySpec color_keys[] = {
-  { "br", K_INT, NULL, 1, 100, 0, NULL },
-  { "r", K_INT, NULL, 0, 255, 0, NULL },
-  { "g", K_INT, NULL, 0, 255, 0, NULL },
-  { "b", K_INT, NULL, 0, 255, 0, NULL },
+  INT_KEY ("br", 1, 100),
+  RGB_KEYS ("r", "g", "b"),
   KEY_END
 };
 
 static const KeySpec scene_keys[] = {
-  { "br", K_INT, NULL, 1, 100, 0, NULL },
-  { "ct", K_INT, NULL, 0, 255, 0, NULL },
-  { "r", K_INT, NULL, 0, 255, 0, NULL },
-  { "g", K_INT, NULL, 0, 255, 0, NULL },
-  { "b", K_INT, NULL, 0, 255, 0, NULL },
-  { "tf", K_INT, NULL, 1, 4, 0, NULL },
-  { "sp", K_INT, NULL, 1, 100, 0, NULL },
-  { "name", K_ENUM, NULL, 0, 0, 0, NULL },
+  INT_KEY ("br", 1, 100),
+  INT_KEY ("ct", 0, 255),
+  RGB_KEYS ("r", "g", "b"),
+  INT_KEY ("tf", 1, 4),
+  INT_KEY ("sp", 1, 100),
+  ENUM_KEY ("name", NULL),
   KEY_END
 };
 
 #define B02_COMMON \
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL }, \
-  { "bright", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "read", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "nightLight", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL }
+  ON_OFF_KEY ("switch"), \
+  OBJECT_KEY ("bright", scene_keys), \
+  OBJECT_KEY ("read", scene_keys), \
+  OBJECT_KEY ("nightLight", scene_keys), \
+  TIMERS_KEY
 
 static const KeySpec b02_keys[] = {
   B02_COMMON,
-  { "ltype", K_ENUM, "white|bright|read|computer|nightLight", 0, 0, 0, NULL },
-  { "white", K_OBJECT, NULL, 0, 0, 0, white255_keys },
-  { "computer", K_OBJECT, NULL, 0, 0, 0, scene_keys },
+  ENUM_KEY ("ltype", "white|bright|read|computer|nightLight"),
+  OBJECT_KEY ("white", white255_keys),
+  OBJECT_KEY ("computer", scene_keys),
   KEY_END
 };
 
 #define B05_COMMON \
   B02_COMMON, \
-  { "ltype", K_ENUM, "white|color|bright|goodNight|read|nightLight|party|leisure|soft|colorful", 0, 0, 0, NULL }, \
-  { "color", K_OBJECT, NULL, 0, 0, 0, color_keys }, \
-  { "goodNight", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "party", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "leisure", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "soft", K_OBJECT, NULL, 0, 0, 0, scene_keys }, \
-  { "colorful", K_OBJECT, NULL, 0, 0, 0, scene_keys }
+  ENUM_KEY ("ltype", "white|color|bright|goodNight|read|nightLight|party|leisure|soft|colorful"), \
+  OBJECT_KEY ("color", color_keys), \
+  OBJECT_KEY ("goodNight", scene_keys), \
+  OBJECT_KEY ("party", scene_keys), \
+  OBJECT_KEY ("leisure", scene_keys), \
+  OBJECT_KEY ("soft", scene_keys), \
+  OBJECT_KEY ("colorful", scene_keys)
 
 static const KeySpec b05_keys[] = {
   B05_COMMON,
-  { "white", K_OBJECT, NULL, 0, 0, 0, white255_keys },
+  OBJECT_KEY ("white", white255_keys),
   KEY_END
 };
 
 static const KeySpec b05bl_keys[] = {
   B05_COMMON,
-  { "white", K_OBJECT, NULL, 0, 0, 0, white100_keys },
+  OBJECT_KEY ("white", white100_keys),
   KEY_END
 };
 
 /* Families added for issue 5 (devices.md §6.4–6.13) */
 
 static const KeySpec ui_active_outlet_keys[] = {
-  { "outlet", K_INT, NULL, 0, 1, 0, NULL },
-  { "time", K_INT, NULL, 1, 7200, 0, NULL },
+  INT_KEY ("outlet", 0, 1),
+  INT_KEY ("time", 1, 7200),
   KEY_END
 };
 
 static const KeySpec hours_window_keys[] = {
-  { "start", K_INT, NULL, 0, G_MAXINT32, 0, NULL },
-  { "end", K_INT, NULL, 0, G_MAXINT32, 0, NULL },
+  INT_KEY ("start", 0, G_MAXINT32),
+  INT_KEY ("end", 0, G_MAXINT32),
   KEY_END
 };
 
 static const KeySpec pow190_keys[] = {
   RELAYN_KEYS,
-  { "operSide", K_INT, NULL, 1, 1, 0, NULL },
-  { "uiActive", K_INT, NULL, 1, 7200, 0, NULL },
-  { "getHoursKwh", K_OBJECT, NULL, 0, 0, 0, hours_window_keys },
-  { "hundredDaysKwh", K_ENUM, "get", 0, 0, 0, NULL },
-  { "timeZone", K_INT, NULL, -12, 14, 0, NULL },
+  INT_KEY ("operSide", 1, 1),
+  INT_KEY ("uiActive", 1, 7200),
+  OBJECT_KEY ("getHoursKwh", hours_window_keys),
+  ENUM_KEY ("hundredDaysKwh", "get"),
+  INT_KEY ("timeZone", -12, 14),
   KEY_END
 };
 
 static const KeySpec dualr3_keys[] = {
   RELAYN_KEYS,
-  { "workMode", K_INT, NULL, 1, 3, 0, NULL },
-  { "motorTurn", K_INT, NULL, 0, 2, 0, NULL },
-  { "location", K_INT, NULL, 0, 100, 0, NULL },
-  { "uiActive", K_OBJECT, NULL, 0, 0, 0, ui_active_outlet_keys },
-  { "getKwh_00", K_INT, NULL, 0, 100, 0, NULL },
-  { "getKwh_01", K_INT, NULL, 0, 100, 0, NULL },
+  INT_KEY ("workMode", 1, 3),
+  INT_KEY ("motorTurn", 0, 2),
+  INT_KEY ("location", 0, 100),
+  OBJECT_KEY ("uiActive", ui_active_outlet_keys),
+  INT_KEY ("getKwh_00", 0, 100),
+  INT_KEY ("getKwh_01", 0, 100),
   KEY_END
 };
 
 static const KeySpec cw16_keys[] = {
-  { "state", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("state"),
   { "channel0", K_STRINT0, NULL, 25, 255, 0, NULL },
   { "channel1", K_STRINT0, NULL, 25, 255, 0, NULL },
-  { "type", K_ENUM, "cold|middle|warm", 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ENUM_KEY ("type", "cold|middle|warm"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec b1_keys[] = {
-  { "state", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("state"),
   { "channel0", K_STRINT0, NULL, 25, 255, 0, NULL },
   { "channel1", K_STRINT0, NULL, 25, 255, 0, NULL },
   { "channel2", K_STRINT, NULL, 0, 255, 0, NULL },
   { "channel3", K_STRINT, NULL, 0, 255, 0, NULL },
   { "channel4", K_STRINT, NULL, 0, 255, 0, NULL },
-  { "type", K_ENUM, "cold|middle|warm", 0, 0, 0, NULL },
-  { "zyx_mode", K_INT, NULL, 1, 6, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ENUM_KEY ("type", "cold|middle|warm"),
+  INT_KEY ("zyx_mode", 1, 6),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec cct52_keys[] = {
-  { "state", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("state"),
   { "channel0", K_STRINT, NULL, 10, 255, 0, NULL },
   { "channel1", K_STRINT, NULL, 0, 255, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec rf_code_keys[] = {
-  { "rfChl", K_INT, NULL, 0, G_MAXINT32, 0, NULL },
-  { "rfVal", K_ENUM, NULL, 0, 0, 0, NULL },
+  INT_KEY ("rfChl", 0, G_MAXINT32),
+  ENUM_KEY ("rfVal", NULL),
   KEY_END
 };
 
 static const KeySpec rfbridge_keys[] = {
-  { "cmd", K_ENUM, "transmit|capture|captureCancel|edit", 0, 0, 0, NULL },
-  { "rfChl", K_INT, NULL, 0, G_MAXINT32, 0, NULL },
+  ENUM_KEY ("cmd", "transmit|capture|captureCancel|edit"),
+  INT_KEY ("rfChl", 0, G_MAXINT32),
   { "rfList", K_ARRAY, NULL, 0, 0, 0, rf_code_keys },
-  { "sledOnline", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("sledOnline"),
   KEY_END
 };
 
 static const KeySpec cover11_keys[] = {
-  { "switch", K_ENUM, "on|off|pause", 0, 0, 0, NULL },
-  { "setclose", K_INT, NULL, 0, 100, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ENUM_KEY ("switch", "on|off|pause"),
+  INT_KEY ("setclose", 0, 100),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec garage_keys[] = {
-  { "op", K_INT, NULL, 1, 3, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  INT_KEY ("op", 1, 3),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec fan17_keys[] = {
-  { "fan", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "speed", K_ENUM, "slow|moderate|fast", 0, 0, 0, NULL },
-  { "mode", K_ENUM, "normal|natural|sleep", 0, 0, 0, NULL },
-  { "shake", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("fan"),
+  ENUM_KEY ("speed", "slow|moderate|fast"),
+  ENUM_KEY ("mode", "normal|natural|sleep"),
+  ON_OFF_KEY ("shake"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec diffuser_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "state", K_INT, NULL, 1, 2, 0, NULL },
-  { "lightswitch", K_INT, NULL, 0, 1, 0, NULL },
-  { "lightbright", K_INT, NULL, 0, 100, 0, NULL },
-  { "lightmode", K_INT, NULL, 1, 3, 0, NULL },
-  { "lightRcolor", K_INT, NULL, 0, 255, 0, NULL },
-  { "lightGcolor", K_INT, NULL, 0, 255, 0, NULL },
-  { "lightBcolor", K_INT, NULL, 0, 255, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("state", 1, 2),
+  INT_KEY ("lightswitch", 0, 1),
+  INT_KEY ("lightbright", 0, 100),
+  INT_KEY ("lightmode", 1, 3),
+  RGB_KEYS ("lightRcolor", "lightGcolor", "lightBcolor"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec therm127_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
   { "targetTemp", K_HALF, NULL, 5, 45, 0, NULL },
-  { "workMode", K_INT, NULL, 1, 3, 0, NULL },
-  { "workState", K_INT, NULL, 1, 2, 0, NULL },
-  { "tempScale", K_ENUM, "c|f", 0, 0, 0, NULL },
-  { "childLock", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  INT_KEY ("workMode", 1, 3),
+  INT_KEY ("workState", 1, 2),
+  ENUM_KEY ("tempScale", "c|f"),
+  ON_OFF_KEY ("childLock"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec nspanel_keys[] = {
   RELAYN_KEYS,
-  { "ATCEnable", K_INT, NULL, 0, 1, 0, NULL },
-  { "ATCMode", K_INT, NULL, 0, 1, 0, NULL },
+  INT_KEY ("ATCEnable", 0, 1),
+  INT_KEY ("ATCMode", 0, 1),
   { "ATCExpect0", K_HALF, NULL, 16, 31, 0, NULL },
   { "tempCorrection", K_HALF, NULL, -10, 10, 0, NULL },
   KEY_END
 };
 
 static const KeySpec zigbee_switch_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec zigbee_gang_keys[] = {
-  { "switches", K_OUTLETS, NULL, 0, 0, 0, outlet_item_keys },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  OUTLETS_KEY ("switches"),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec zigbee_dim_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "brightness", K_INT, NULL, 1, 100, 0, NULL },
-  { "colorTemp", K_INT, NULL, 0, 100, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  INT_KEY ("brightness", 1, 100),
+  INT_KEY ("colorTemp", 0, 100),
+  TIMERS_KEY,
   KEY_END
 };
 
 static const KeySpec zigbee_rgbcw_keys[] = {
-  { "switch", K_ENUM, ON_OFF, 0, 0, 0, NULL },
-  { "colorMode", K_ENUM, "cct|rgb", 0, 0, 0, NULL },
-  { "cctBrightness", K_INT, NULL, 1, 100, 0, NULL },
-  { "rgbBrightness", K_INT, NULL, 1, 100, 0, NULL },
-  { "colorTemp", K_INT, NULL, 0, 100, 0, NULL },
-  { "hue", K_INT, NULL, 0, 359, 0, NULL },
-  { "saturation", K_INT, NULL, 1, 100, 0, NULL },
-  { "timers", K_TIMERS, NULL, 0, 0, 0, NULL },
+  ON_OFF_KEY ("switch"),
+  ENUM_KEY ("colorMode", "cct|rgb"),
+  INT_KEY ("cctBrightness", 1, 100),
+  INT_KEY ("rgbBrightness", 1, 100),
+  INT_KEY ("colorTemp", 0, 100),
+  INT_KEY ("hue", 0, 359),
+  INT_KEY ("saturation", 1, 100),
+  TIMERS_KEY,
   KEY_END
 };
 
@@ -416,38 +418,6 @@ typedef struct
 } Profile;
 
 /* Helpers */
-
-static const char *
-param_string (JsonObject *o,
-              const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-fail (char      **reason,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (char      **reason,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  if (reason != NULL && *reason == NULL)
-    {
-      va_start (args, format);
-      *reason = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
-  return FALSE;
-}
 
 static gboolean
 enum_contains (const char *values,
@@ -509,7 +479,7 @@ check_members (const KeySpec     *keys,
       if (spec == NULL)
         {
           if (old == NULL && !compat)
-            return fail (reason, "unknown key \"%s\"", name);
+            return cksim_reject (reason, "unknown key \"%s\"", name);
           continue;
         }
       if (!check_value (spec, value, old, device, profile, compat, reason))
@@ -518,24 +488,14 @@ check_members (const KeySpec     *keys,
   return TRUE;
 }
 
+/* The stored item of @outlet in a stored outlet array (any node), or NULL. */
 static JsonObject *
 stored_outlet (JsonNode *stored_array,
                gint64    outlet)
 {
-  JsonArray *array;
-
   if (stored_array == NULL || !JSON_NODE_HOLDS_ARRAY (stored_array))
     return NULL;
-  array = json_node_get_array (stored_array);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (item)
-          && json_object_get_int_member_with_default (json_node_get_object (item), "outlet", -1) == outlet)
-        return json_node_get_object (item);
-    }
-  return NULL;
+  return cksim_json_find_item (json_node_get_array (stored_array), "outlet", outlet);
 }
 
 static gboolean
@@ -551,7 +511,7 @@ check_outlets (const KeySpec     *spec,
   guint channels = cksim_device_channel_count (device->uiid);
 
   if (!JSON_NODE_HOLDS_ARRAY (value))
-    return fail (reason, "\"%s\" must be an array", spec->name);
+    return cksim_reject (reason, "\"%s\" must be an array", spec->name);
   array = json_node_get_array (value);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -561,19 +521,19 @@ check_outlets (const KeySpec     *spec,
       gint64 outlet;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (reason, "\"%s\" items must be objects", spec->name);
+        return cksim_reject (reason, "\"%s\" items must be objects", spec->name);
       object = json_node_get_object (item);
       outlet_node = json_object_get_member (object, "outlet");
       if (!cksim_json_is_integer (outlet_node))
-        return fail (reason, "\"%s\" item without an integer outlet", spec->name);
+        return cksim_reject (reason, "\"%s\" item without an integer outlet", spec->name);
       outlet = json_node_get_int (outlet_node);
       if (outlet < 0 || outlet > 3)
-        return fail (reason, "outlet %" G_GINT64_FORMAT " out of range", outlet);
+        return cksim_reject (reason, "outlet %" G_GINT64_FORMAT " out of range", outlet);
       old = stored_outlet (stored, outlet);
       /* Phantom outlets the device's own array holds are accepted (§6.2);
        * others are not real channels. */
       if (outlet >= channels && old == NULL && !(profile->single_outlet && compat))
-        return fail (reason, "outlet %" G_GINT64_FORMAT " does not exist", outlet);
+        return cksim_reject (reason, "outlet %" G_GINT64_FORMAT " does not exist", outlet);
       if (!check_members (spec->sub, object, old, device, profile, compat, reason))
         return FALSE;
     }
@@ -594,40 +554,40 @@ check_value (const KeySpec     *spec,
   switch (spec->kind)
     {
     case K_ENUM:
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-        return fail (reason, "\"%s\" must be a string", spec->name);
+      if (!cksim_json_is_string (value))
+        return cksim_reject (reason, "\"%s\" must be a string", spec->name);
       if (spec->values != NULL && !enum_contains (spec->values, json_node_get_string (value)))
-        return fail (reason, "\"%s\": unexpected value \"%s\"", spec->name, json_node_get_string (value));
+        return cksim_reject (reason, "\"%s\": unexpected value \"%s\"", spec->name, json_node_get_string (value));
       return TRUE;
     case K_INT:
       if (!cksim_json_is_integer (value))
-        return fail (reason, "\"%s\" must be an integer", spec->name);
+        return cksim_reject (reason, "\"%s\" must be an integer", spec->name);
       n = json_node_get_int (value);
       if (n < spec->min || n > spec->max || (spec->step > 0 && n % spec->step != 0))
-        return fail (reason, "\"%s\" out of range", spec->name);
+        return cksim_reject (reason, "\"%s\" out of range", spec->name);
       return TRUE;
     case K_STRINT:
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING
+      if (!cksim_json_is_string (value)
           || !parse_strint (json_node_get_string (value), &n) || n < spec->min || n > spec->max)
-        return fail (reason, "\"%s\" must be a string integer in range", spec->name);
+        return cksim_reject (reason, "\"%s\" must be a string integer in range", spec->name);
       return TRUE;
     case K_OUTLETS:
       return check_outlets (spec, value, stored, device, profile, compat, reason);
     case K_OBJECT:
       if (!JSON_NODE_HOLDS_OBJECT (value))
-        return fail (reason, "\"%s\" must be an object", spec->name);
+        return cksim_reject (reason, "\"%s\" must be an object", spec->name);
       return check_members (spec->sub, json_node_get_object (value),
                             stored != NULL && JSON_NODE_HOLDS_OBJECT (stored) ? json_node_get_object (stored) : NULL,
                             device, profile, compat, reason);
     case K_TIMERS:
       return TRUE;  /* cksim_timers_check(), with the configured limit */
     case K_STRINT0:
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
+      if (cksim_json_is_string (value)
           && g_str_equal (json_node_get_string (value), "0"))
         return TRUE;
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING
+      if (!cksim_json_is_string (value)
           || !parse_strint (json_node_get_string (value), &n) || n < spec->min || n > spec->max)
-        return fail (reason, "\"%s\" must be \"0\" or a string integer in range", spec->name);
+        return cksim_reject (reason, "\"%s\" must be \"0\" or a string integer in range", spec->name);
       return TRUE;
     case K_HALF:
       {
@@ -635,18 +595,18 @@ check_value (const KeySpec     *spec,
 
         if (!JSON_NODE_HOLDS_VALUE (value) || (json_node_get_value_type (value) != G_TYPE_INT64
                                                && json_node_get_value_type (value) != G_TYPE_DOUBLE))
-          return fail (reason, "\"%s\" must be a number", spec->name);
+          return cksim_reject (reason, "\"%s\" must be a number", spec->name);
         d = json_node_get_double (value);
         if (d < spec->min || d > spec->max || d * 2 != (double) (gint64) (d * 2))
-          return fail (reason, "\"%s\" out of range (steps of 0.5)", spec->name);
+          return cksim_reject (reason, "\"%s\" out of range (steps of 0.5)", spec->name);
         return TRUE;
       }
     case K_ARRAY:
       if (!JSON_NODE_HOLDS_ARRAY (value))
-        return fail (reason, "\"%s\" must be an array", spec->name);
+        return cksim_reject (reason, "\"%s\" must be an array", spec->name);
       return TRUE;
     default:
-      return fail (reason, "\"%s\" not writable", spec->name);
+      return cksim_reject (reason, "\"%s\" not writable", spec->name);
     }
 }
 
@@ -658,14 +618,14 @@ check_pulse_width (const CkSimDevice *device,
                    gboolean           compat,
                    char             **reason)
 {
-  const char *pulse = param_string (params, "pulse");
+  const char *pulse = cksim_json_get_string (params, "pulse");
 
   if (!json_object_has_member (params, "pulseWidth"))
     return TRUE;
   if (pulse == NULL)
-    pulse = param_string (device->params, "pulse");
+    pulse = cksim_json_get_string (device->params, "pulse");
   if (g_strcmp0 (pulse, "on") != 0)
-    return fail (reason, "\"pulseWidth\" needs \"pulse\":\"on\"");
+    return cksim_reject (reason, "\"pulseWidth\" needs \"pulse\":\"on\"");
   return TRUE;
 }
 
@@ -681,20 +641,20 @@ check_pair (JsonObject  *params,
     return TRUE;
   array = json_object_get_array_member (params, name);
   if (json_array_get_length (array) != 2)
-    return fail (reason, "\"%s\" must have 2 numbers", name);
+    return cksim_reject (reason, "\"%s\" must have 2 numbers", name);
   for (guint i = 0; i < 2; i++)
     {
       JsonNode *n = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (n) || (json_node_get_value_type (n) != G_TYPE_INT64
                                          && json_node_get_value_type (n) != G_TYPE_DOUBLE))
-        return fail (reason, "\"%s\" must have 2 numbers", name);
+        return cksim_reject (reason, "\"%s\" must have 2 numbers", name);
     }
   /* [low, high], -1 = unset; high > low when both are set (§6.4). */
   low = json_array_get_double_element (array, 0);
   high = json_array_get_double_element (array, 1);
   if ((low != -1 && low < 0) || (high != -1 && high < 0) || (low != -1 && high != -1 && high <= low))
-    return fail (reason, "\"%s\" must be [low, high] with high > low (-1 = unset)", name);
+    return cksim_reject (reason, "\"%s\" must be [low, high] with high > low (-1 = unset)", name);
   return TRUE;
 }
 
@@ -704,15 +664,15 @@ check_pow (const CkSimDevice *device,
            gboolean           compat,
            char             **reason)
 {
-  const char *alarm = param_string (params, "alarmType");
+  const char *alarm = cksim_json_get_string (params, "alarmType");
 
   if (alarm != NULL)
     {
       if (*alarm == '\0' || strlen (alarm) > 3)
-        return fail (reason, "bad \"alarmType\"");
+        return cksim_reject (reason, "bad \"alarmType\"");
       for (const char *p = alarm; *p != '\0'; p++)
         if (strchr ("pcv", *p) == NULL || strchr (p + 1, *p) != NULL)
-          return fail (reason, "bad \"alarmType\"");
+          return cksim_reject (reason, "bad \"alarmType\"");
     }
   return check_pulse_width (device, params, compat, reason)
          && check_pair (params, "alarmPValue", reason)
@@ -726,15 +686,15 @@ target_value (JsonObject  *target,
               double      *value,
               const char **reaction)
 {
-  const char *text = param_string (target, name);
+  const char *text = cksim_json_get_string (target, name);
   JsonNode *node = json_object_get_member (target, "reaction");
   JsonObject *r = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   char *end = NULL;
 
-  if (text == NULL || r == NULL || param_string (r, "switch") == NULL)
+  if (text == NULL || r == NULL || cksim_json_get_string (r, "switch") == NULL)
     return FALSE;
   *value = g_ascii_strtod (text, &end);
-  *reaction = param_string (r, "switch");
+  *reaction = cksim_json_get_string (r, "switch");
   return end != text && *end == '\0' && enum_contains (ON_OFF, *reaction);
 }
 
@@ -754,12 +714,12 @@ check_th (const CkSimDevice *device,
   /* Only the TH Elite (181) has autoControlEnabled: elsewhere an unknown key. */
   if (device->uiid != 181 && json_object_has_member (params, "autoControlEnabled")
       && !json_object_has_member (device->params, "autoControlEnabled") && !compat)
-    return fail (reason, "unknown key \"autoControlEnabled\"");
+    return cksim_reject (reason, "unknown key \"autoControlEnabled\"");
   if (!json_object_has_member (params, "targets"))
     return TRUE;
   targets = json_object_get_array_member (params, "targets");
   if (json_array_get_length (targets) != 2)
-    return fail (reason, "\"targets\" needs exactly 2 entries");
+    return cksim_reject (reason, "\"targets\" needs exactly 2 entries");
   for (guint i = 0; i < 2; i++)
     {
       JsonNode *n = json_array_get_element (targets, i);
@@ -773,7 +733,7 @@ check_th (const CkSimDevice *device,
   if (high == NULL || low == NULL
       || !target_value (high, "targetHigh", &h, &rh) || !target_value (low, "targetLow", &l, &rl)
       || h <= l || g_str_equal (rh, rl))
-    return fail (reason, "invalid \"targets\"");
+    return cksim_reject (reason, "invalid \"targets\"");
   return TRUE;
 }
 
@@ -785,13 +745,13 @@ check_d1 (const CkSimDevice *device,
 {
   if (!json_object_has_member (params, "brightness"))
     return TRUE;
-  if (g_strcmp0 (param_string (params, "switch"), "on") == 0)
+  if (g_strcmp0 (cksim_json_get_string (params, "switch"), "on") == 0)
     return TRUE;
   /* HA saw 400 without "switch":"on"; --compat accepts it while already on. */
-  if (compat && param_string (params, "switch") == NULL
-      && g_strcmp0 (param_string (device->params, "switch"), "on") == 0)
+  if (compat && cksim_json_get_string (params, "switch") == NULL
+      && g_strcmp0 (cksim_json_get_string (device->params, "switch"), "on") == 0)
     return TRUE;
-  return fail (reason, "\"brightness\" needs \"switch\":\"on\" in the same message");
+  return cksim_reject (reason, "\"brightness\" needs \"switch\":\"on\" in the same message");
 }
 
 static gboolean
@@ -801,20 +761,20 @@ check_bulb (const CkSimDevice *device,
             char             **reason)
 {
   JsonObject *white = NULL;
-  const char *ltype = param_string (params, "ltype");
+  const char *ltype = cksim_json_get_string (params, "ltype");
 
   if (json_object_has_member (params, "white"))
     white = json_object_get_object_member (params, "white");
   /* UP: br and ct travel together in white mode. */
   if (white != NULL && (!json_object_has_member (white, "br") || !json_object_has_member (white, "ct")))
-    return fail (reason, "\"white\" needs both \"br\" and \"ct\"");
+    return cksim_reject (reason, "\"white\" needs both \"br\" and \"ct\"");
   if (g_strcmp0 (ltype, "color") == 0 && json_object_has_member (params, "color"))
     {
       JsonObject *color = json_object_get_object_member (params, "color");
 
       for (guint i = 0; i < 4; i++)
         if (!json_object_has_member (color, (const char *[]) { "r", "g", "b", "br" }[i]))
-          return fail (reason, "\"color\" needs r, g, b and br");
+          return cksim_reject (reason, "\"color\" needs r, g, b and br");
     }
   return TRUE;
 }
@@ -829,11 +789,11 @@ check_pow190 (const CkSimDevice *device,
   JsonObject *window = cksim_json_get_object (params, "getHoursKwh");
 
   if (device->uiid != 182 && json_object_has_member (params, "hundredDaysKwh"))
-    return fail (reason, "UIID %d has no \"hundredDaysKwh\"", device->uiid);
+    return cksim_reject (reason, "UIID %d has no \"hundredDaysKwh\"", device->uiid);
   if (window != NULL
       && (!json_object_has_member (window, "start") || !json_object_has_member (window, "end")
           || json_object_get_int_member (window, "start") > json_object_get_int_member (window, "end")))
-    return fail (reason, "\"getHoursKwh\" needs start <= end");
+    return cksim_reject (reason, "\"getHoursKwh\" needs start <= end");
   return TRUE;
 }
 
@@ -846,7 +806,7 @@ check_dualr3 (const CkSimDevice *device,
   JsonObject *active = cksim_json_get_object (params, "uiActive");
 
   if (active != NULL && (!json_object_has_member (active, "outlet") || !json_object_has_member (active, "time")))
-    return fail (reason, "\"uiActive\" needs outlet and time");
+    return cksim_reject (reason, "\"uiActive\" needs outlet and time");
   return TRUE;
 }
 
@@ -861,21 +821,6 @@ is_hex (const char *s)
   return TRUE;
 }
 
-static gboolean
-rf_list_has (JsonArray *list,
-             gint64     channel)
-{
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonNode *item = json_array_get_element (list, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (item)
-          && json_object_get_int_member_with_default (json_node_get_object (item), "rfChl", -1) == channel)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* cmd decides which other keys travel (devices.md §6.11). */
 static gboolean
 check_rfbridge (const CkSimDevice *device,
@@ -883,34 +828,34 @@ check_rfbridge (const CkSimDevice *device,
                 gboolean           compat,
                 char             **reason)
 {
-  const char *cmd = param_string (params, "cmd");
+  const char *cmd = cksim_json_get_string (params, "cmd");
   JsonArray *list = cksim_json_get_array (params, "rfList");
 
   if (cmd == NULL)
     return json_object_has_member (params, "rfChl") || list != NULL
-           ? fail (reason, "\"rfChl\" and \"rfList\" need a \"cmd\"") : TRUE;
+           ? cksim_reject (reason, "\"rfChl\" and \"rfList\" need a \"cmd\"") : TRUE;
   if (g_str_equal (cmd, "transmit") || g_str_equal (cmd, "capture"))
     {
       if (!json_object_has_member (params, "rfChl"))
-        return fail (reason, "\"%s\" needs \"rfChl\"", cmd);
+        return cksim_reject (reason, "\"%s\" needs \"rfChl\"", cmd);
       if (g_str_equal (cmd, "transmit")
-          && !rf_list_has (cksim_json_get_array (device->params, "rfList"),
-                           json_object_get_int_member (params, "rfChl")))
-        return fail (reason, "no learned code on channel %" G_GINT64_FORMAT,
+          && cksim_json_find_item (cksim_json_get_array (device->params, "rfList"), "rfChl",
+                                   json_object_get_int_member (params, "rfChl")) == NULL)
+        return cksim_reject (reason, "no learned code on channel %" G_GINT64_FORMAT,
                      json_object_get_int_member (params, "rfChl"));
     }
   if (g_str_equal (cmd, "edit") && list == NULL)
-    return fail (reason, "\"edit\" needs \"rfList\"");
+    return cksim_reject (reason, "\"edit\" needs \"rfList\"");
   if (list != NULL && !g_str_equal (cmd, "edit"))
-    return fail (reason, "\"rfList\" travels with \"edit\" only");
+    return cksim_reject (reason, "\"rfList\" travels with \"edit\" only");
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonNode *item = json_array_get_element (list, i);
       JsonObject *code = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
 
       if (code == NULL || !cksim_json_is_integer (json_object_get_member (code, "rfChl"))
-          || json_object_get_int_member (code, "rfChl") < 0 || !is_hex (param_string (code, "rfVal")))
-        return fail (reason, "\"rfList\" items are {rfChl: int >= 0, rfVal: hex}");
+          || json_object_get_int_member (code, "rfChl") < 0 || !is_hex (cksim_json_get_string (code, "rfVal")))
+        return cksim_reject (reason, "\"rfList\" items are {rfChl: int >= 0, rfVal: hex}");
     }
   return TRUE;
 }
@@ -936,7 +881,7 @@ check_zigbee_gang (const CkSimDevice *device,
         seen |= 1u << outlet;
     }
   if (seen != (1u << channels) - 1)
-    return fail (reason, "Zigbee multi-gang switches need the whole \"switches\" array");
+    return cksim_reject (reason, "Zigbee multi-gang switches need the whole \"switches\" array");
   return TRUE;
 }
 
@@ -1091,7 +1036,7 @@ cksim_device_check_update (const CkSimDevice  *device,
     return CKSIM_DEVICE_ACK_SILENT;  /* the real sensor sleeps and never acks */
   if (profile->writability != WRITABLE)
     {
-      fail (reason, "%s devices accept no commands", profile->name);
+      cksim_reject (reason, "%s devices accept no commands", profile->name);
       return CKSIM_DEVICE_ACK_REJECTED;
     }
   if (!check_members (profile->keys, params, device->params, device, profile, compat, reason))
@@ -1116,19 +1061,11 @@ merge_outlets (JsonArray *stored,
     {
       JsonObject *item = json_array_get_object_element (update, i);
       gint64 outlet = json_object_get_int_member (item, "outlet");
-      JsonObject *target = NULL;
+      JsonObject *target = cksim_json_find_item (stored, "outlet", outlet);
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
 
-      for (guint j = 0; j < json_array_get_length (stored) && target == NULL; j++)
-        {
-          JsonNode *n = json_array_get_element (stored, j);
-
-          if (JSON_NODE_HOLDS_OBJECT (n)
-              && json_object_get_int_member_with_default (json_node_get_object (n), "outlet", -1) == outlet)
-            target = json_node_get_object (n);
-        }
       if (target == NULL)
         {
           json_array_add_element (stored, cksim_json_object_node (item));

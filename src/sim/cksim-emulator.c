@@ -149,17 +149,6 @@ task_key (const char        *what,
 
 /* Params helpers ----------------------------------------------------------- */
 
-static const char *
-str_member (JsonObject *o,
-            const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* A number, or a string holding one (TH readings, POW R2 values). */
 static gboolean
 num_member (JsonObject *o,
@@ -187,17 +176,7 @@ outlet_item (JsonObject *params,
              const char *array_name,
              gint64      outlet)
 {
-  JsonArray *array = cksim_json_get_array (params, array_name);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (item)
-          && json_object_get_int_member_with_default (json_node_get_object (item), "outlet", -1) == outlet)
-        return json_node_get_object (item);
-    }
-  return NULL;
+  return cksim_json_find_item (cksim_json_get_array (params, array_name), "outlet", outlet);
 }
 
 /* "on"/"off" of a channel: @outlet -1 is the single "switch". */
@@ -206,8 +185,8 @@ is_on (JsonObject *params,
        int         outlet)
 {
   if (outlet < 0)
-    return g_strcmp0 (str_member (params, "switch"), "on") == 0;
-  return g_strcmp0 (str_member (outlet_item (params, "switches", outlet), "switch"), "on") == 0;
+    return g_strcmp0 (cksim_json_get_string (params, "switch"), "on") == 0;
+  return g_strcmp0 (cksim_json_get_string (outlet_item (params, "switches", outlet), "switch"), "on") == 0;
 }
 
 static JsonObject *
@@ -266,7 +245,7 @@ apply_interlock (CkSimDevice  *device,
     {
       JsonObject *item = json_array_get_object_element (sent, i);
 
-      if (g_strcmp0 (str_member (item, "switch"), "on") == 0
+      if (g_strcmp0 (cksim_json_get_string (item, "switch"), "on") == 0
           && json_object_get_int_member (item, "outlet") < (gint64) channels)
         winner = json_object_get_int_member (item, "outlet");
     }
@@ -279,7 +258,7 @@ apply_interlock (CkSimDevice  *device,
       gint64 outlet = item != NULL ? json_object_get_int_member_with_default (item, "outlet", -1) : -1;
 
       if (outlet >= 0 && outlet < (gint64) channels && outlet != winner
-          && g_strcmp0 (str_member (item, "switch"), "on") == 0)
+          && g_strcmp0 (cksim_json_get_string (item, "switch"), "on") == 0)
         {
           json_object_set_string_member (item, "switch", "off");
           changed = TRUE;
@@ -315,10 +294,10 @@ pulse_width (JsonObject *params,
   JsonObject *item;
 
   if (outlet < 0)
-    return g_strcmp0 (str_member (params, "pulse"), "on") == 0
+    return g_strcmp0 (cksim_json_get_string (params, "pulse"), "on") == 0
            ? json_object_get_int_member_with_default (params, "pulseWidth", 0) : 0;
   item = outlet_item (params, "pulses", outlet);
-  return item != NULL && g_strcmp0 (str_member (item, "pulse"), "on") == 0
+  return item != NULL && g_strcmp0 (cksim_json_get_string (item, "pulse"), "on") == 0
          ? json_object_get_int_member_with_default (item, "width", 0) : 0;
 }
 
@@ -388,13 +367,13 @@ static const char *
 th_wanted_switch (CkSimDevice *device)
 {
   JsonObject *params = device->params;
-  const char *type = str_member (params, "deviceType");
+  const char *type = cksim_json_get_string (params, "deviceType");
   JsonObject *high, *low;
   double reading, high_value, low_value;
   const char *want = NULL;
 
   if ((device->uiid != 15 && device->uiid != 181) || type == NULL || g_str_equal (type, "normal")
-      || g_strcmp0 (str_member (params, "mainSwitch"), "on") != 0)
+      || g_strcmp0 (cksim_json_get_string (params, "mainSwitch"), "on") != 0)
     return NULL;
   if (!num_member (params, g_str_equal (type, "humidity") ? "currentHumidity" : "currentTemperature", &reading))
     return NULL;
@@ -404,10 +383,10 @@ th_wanted_switch (CkSimDevice *device)
       || !num_member (low, "targetLow", &low_value))
     return NULL;
   if (reading > high_value)
-    want = str_member (cksim_json_get_object (high, "reaction"), "switch");
+    want = cksim_json_get_string (cksim_json_get_object (high, "reaction"), "switch");
   else if (reading < low_value)
-    want = str_member (cksim_json_get_object (low, "reaction"), "switch");
-  if (want == NULL || g_strcmp0 (want, str_member (params, "switch")) == 0)
+    want = cksim_json_get_string (cksim_json_get_object (low, "reaction"), "switch");
+  if (want == NULL || g_strcmp0 (want, cksim_json_get_string (params, "switch")) == 0)
     return NULL;
   return want;
 }
@@ -616,7 +595,7 @@ answer_gets (CkSimDevice  *device,
 {
   JsonObject *window = cksim_json_get_object (accepted, "getHoursKwh");
 
-  if (g_strcmp0 (str_member (accepted, "hundredDaysKwh"), "get") == 0)
+  if (g_strcmp0 (cksim_json_get_string (accepted, "hundredDaysKwh"), "get") == 0)
     {
       g_autofree char *data = cksim_energy_hundred_days (device->deviceid);
 
@@ -624,7 +603,7 @@ answer_gets (CkSimDevice  *device,
       outcome->config = json_object_new ();
       json_object_set_string_member (outcome->config, "hundredDaysKwhData", data);
     }
-  if (g_strcmp0 (str_member (accepted, "oneKwh"), "get") == 0)
+  if (g_strcmp0 (cksim_json_get_string (accepted, "oneKwh"), "get") == 0)
     {
       JsonObject *report = json_object_new ();
 
@@ -751,7 +730,7 @@ apply_cover11 (CkSimEmulator *self,
                int            old_setclose,
                CkSimOutcome  *outcome)
 {
-  const char *sw = str_member (accepted, "switch");
+  const char *sw = cksim_json_get_string (accepted, "switch");
   int target;
 
   if (g_strcmp0 (sw, "pause") == 0)
@@ -907,7 +886,7 @@ cksim_emulator_apply (CkSimEmulator *self,
     apply_garage (self, device, accepted, outcome);
   else if (device->uiid == 126)
     apply_motor (self, device, accepted, outcome);
-  else if (device->uiid == 28 && g_strcmp0 (str_member (accepted, "cmd"), "capture") == 0)
+  else if (device->uiid == 28 && g_strcmp0 (cksim_json_get_string (accepted, "cmd"), "capture") == 0)
     apply_rf_capture (device, accepted, outcome);
 }
 

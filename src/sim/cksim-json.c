@@ -127,3 +127,42 @@ cksim_json_get_object (JsonObject *object,
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+gboolean
+cksim_json_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+cksim_json_is_boolean (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+const char *
+cksim_json_get_string (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return cksim_json_is_string (node) ? json_node_get_string (node) : NULL;
+}
+
+JsonObject *
+cksim_json_find_item (JsonArray  *array,
+                      const char *key,
+                      gint64      value)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (item)
+          && json_object_get_int_member_with_default (json_node_get_object (item), key, -1) == value)
+        return json_node_get_object (item);
+    }
+  return NULL;
+}

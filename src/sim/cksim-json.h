@@ -22,7 +22,17 @@ JsonArray  *cksim_json_get_array     (JsonObject  *object,
                                       const char  *name);
 JsonObject *cksim_json_get_object    (JsonObject  *object,
                                       const char  *name);
+/* (nullable) (transfer none): the member if it is a string. */
+const char *cksim_json_get_string    (JsonObject  *object,
+                                      const char  *name);
+/* The first object of @array whose integer member @key is @value
+ * (outlet arrays by "outlet", RF codes by "rfChl"), or NULL. */
+JsonObject *cksim_json_find_item     (JsonArray   *array,
+                                      const char  *key,
+                                      gint64       value);
 /* TRUE for a JSON number without a fractional part. */
 gboolean    cksim_json_is_integer    (JsonNode    *node);
+gboolean    cksim_json_is_string     (JsonNode    *node);
+gboolean    cksim_json_is_boolean    (JsonNode    *node);
 
 G_END_DECLS

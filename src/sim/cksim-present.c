@@ -17,15 +17,35 @@ cksim_reply_code_error (CkSimRequest *req,
   cksim_reply_ok (req, body);
 }
 
+static JsonObject *
+status_error_body (int         code,
+                   const char *text)
+{
+  JsonObject *body = json_object_new ();
+
+  json_object_set_int_member (body, "error", code);
+  json_object_set_string_member (body, "errmsg", text);
+  return body;
+}
+
 void
 cksim_reply_status_error (CkSimRequest *req,
                           int           code,
                           const char   *text)
 {
-  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonObject) body = status_error_body (code, text);
 
-  json_object_set_int_member (body, "error", code);
-  json_object_set_string_member (body, "errmsg", text);
+  cksim_reply_ok (req, body);
+}
+
+void
+cksim_reply_device_refusal (CkSimRequest *req,
+                            int           code,
+                            const char   *reason)
+{
+  g_autoptr(JsonObject) body = status_error_body (code, reason);
+
+  json_object_set_string_member (body, "msg", reason);
   cksim_reply_ok (req, body);
 }
 
@@ -278,6 +298,6 @@ cksim_member_is_string_or_absent (JsonObject *o,
   JsonNode *node = json_object_get_member (o, name);
 
   return node == NULL || JSON_NODE_HOLDS_NULL (node)
-         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
+         || cksim_json_is_string (node);
 }
 

@@ -27,6 +27,11 @@ void        cksim_reply_code_error    (CkSimRequest *req,
 void        cksim_reply_status_error  (CkSimRequest *req,
                                        int           code,
                                        const char   *text);
+/* The device refused a status POST: as above, the device's reason also in
+ * "msg" (what most error replies carry, and what clients read first). */
+void        cksim_reply_device_refusal (CkSimRequest *req,
+                                        int           code,
+                                        const char   *reason);
 /* {"error":301,"region":region} */
 void        cksim_reply_region_moved  (CkSimRequest *req,
                                        const char   *region);

@@ -184,17 +184,9 @@ const char *
 cksim_request_get_string (CkSimRequest *req,
                           const char   *name)
 {
-  JsonNode *node;
-  const char *value;
+  const char *value = cksim_json_get_string (req->params, name);
 
-  if (req->params == NULL)
-    return NULL;
-  node = json_object_get_member (req->params, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  value = json_node_get_string (node);
-  return value[0] != '\0' ? value : NULL;
+  return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
 void

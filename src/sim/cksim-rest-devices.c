@@ -297,8 +297,7 @@ cksim_handle_device_rename (CkSimContext *ctx,
   CkSimDevice *device;
 
   /* name non-empty (§8.8.4); group the legacy field, required, "" (§3.13). */
-  if (!device_id_param_ok (req, FALSE) || name == NULL || group == NULL
-      || !JSON_NODE_HOLDS_VALUE (group) || json_node_get_value_type (group) != G_TYPE_STRING)
+  if (!device_id_param_ok (req, FALSE) || name == NULL || !cksim_json_is_string (group))
     {
       cksim_reply_error (req, 400, "params incomplete");
       return;
@@ -335,7 +334,7 @@ channel_names_ok (CkSimDevice *device,
 
       if (*key == '\0' || *end != '\0' || !g_str_equal (canonical, key) || index >= channels)
         return FALSE;
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING
+      if (!cksim_json_is_string (value)
           || g_utf8_strlen (json_node_get_string (value), -1) > CHANNEL_NAME_MAX)
         return FALSE;
     }
@@ -477,10 +476,16 @@ cksim_handle_status_post (CkSimContext *ctx,
       cksim_reply_status_error (req, 503, "device offline");
       return;
     }
+  /* A silent device (test hook): HTTP cannot wait, so 504 at once. */
+  if (cksim_ws_devices_silent (ctx->ws))
+    {
+      cksim_reply_status_error (req, 504, "device did not respond");
+      return;
+    }
   ack = cksim_device_check_update (device, params, ctx->config, &accepted, &reason);
   if (ack != CKSIM_DEVICE_ACK_OK)
     {
-      cksim_reply_status_error (req, ack, reason != NULL ? reason : "device did not respond");
+      cksim_reply_device_refusal (req, ack, reason != NULL ? reason : "device did not respond");
       return;
     }
   /* As a WebSocket update: stored, relayed to the account's sessions, then

@@ -59,16 +59,21 @@ group_call_ok (CkSimContext *ctx,
   return TRUE;
 }
 
-/* The caller's group @id; another user's reads as unknown (404). */
+/* The caller's group @id, else (another user's reads as unknown) a 404
+ * answer and NULL. */
 static CkSimGroup *
-own_group (CkSimContext *ctx,
-           CkSimSession *session,
-           const char   *id)
+own_group_or_404 (CkSimContext *ctx,
+                  CkSimRequest *req,
+                  CkSimSession *session,
+                  const char   *id)
 {
   CkSimGroup *group = cksim_state_find_group (ctx->state, id);
 
   if (group == NULL || !g_str_equal (group->owner_apikey, session->user_apikey))
-    return NULL;
+    {
+      cksim_reply_error (req, 404, "group does not exist");
+      return NULL;
+    }
   return group;
 }
 
@@ -117,12 +122,9 @@ cksim_handle_group_update (CkSimContext *ctx,
       cksim_reply_error (req, 400, "params incomplete");
       return;
     }
-  group = own_group (ctx, session, cksim_request_get_string (req, "id"));
+  group = own_group_or_404 (ctx, req, session, cksim_request_get_string (req, "id"));
   if (group == NULL)
-    {
-      cksim_reply_error (req, 404, "group does not exist");
-      return;
-    }
+    return;
   if (name != NULL)
     {
       g_free (group->name);
@@ -149,12 +151,9 @@ cksim_handle_group_delete (CkSimContext *ctx,
       cksim_reply_error (req, 400, "params incomplete");
       return;
     }
-  group = own_group (ctx, session, cksim_request_get_string (req, "id"));
+  group = own_group_or_404 (ctx, req, session, cksim_request_get_string (req, "id"));
   if (group == NULL)
-    {
-      cksim_reply_error (req, 404, "group does not exist");
-      return;
-    }
+    return;
   cksim_state_remove_group (ctx->state, group);
   reply_ok_empty (req);
 }
@@ -190,18 +189,6 @@ cksim_handle_group_list (CkSimContext *ctx,
   cksim_reply_ok (req, body);
 }
 
-/* (nullable): a string member, NULL when absent or of another type. */
-static const char *
-string_member (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 typedef struct
 {
   CkSimDevice *device;
@@ -219,7 +206,7 @@ parse_move (CkSimContext *ctx,
             Move         *move)
 {
   JsonObject *info = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *deviceid = string_member (info, "deviceid");
+  const char *deviceid = cksim_json_get_string (info, "deviceid");
   const char *ids[2] = { NULL, NULL };
   static const char * const id_names[2] = { "source_id", "target_id" };
 
@@ -236,14 +223,11 @@ parse_move (CkSimContext *ctx,
     }
   for (guint i = 0; i < 2; i++)
     {
-      const char *id = string_member (info, id_names[i]);
+      const char *id = cksim_json_get_string (info, id_names[i]);
 
       ids[i] = id != NULL && *id != '\0' ? id : NULL;
-      if (ids[i] != NULL && own_group (ctx, session, ids[i]) == NULL)
-        {
-          cksim_reply_error (req, 404, "group does not exist");
-          return FALSE;
-        }
+      if (ids[i] != NULL && own_group_or_404 (ctx, req, session, ids[i]) == NULL)
+        return FALSE;
     }
   if (ids[0] == NULL && ids[1] == NULL && move->type == 0)
     {

@@ -51,7 +51,7 @@ drift_temperature (CkSimScript *self,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   double t;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!cksim_json_is_string (node))
     return;
   t = g_ascii_strtod (json_node_get_string (node), NULL);
   t += g_rand_boolean (self->rand) ? 0.5 : -0.5;

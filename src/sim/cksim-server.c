@@ -13,6 +13,7 @@
 #include "cksim-json.h"
 #include "cksim-rest.h"
 #include "cksim-script.h"
+#include "cksim-seed.h"
 
 struct _CkSimServer
 {
@@ -54,6 +55,7 @@ enum {
   PROP_TRAVEL_MS,
   PROP_DEMO_SCRIPT,
   PROP_SCRIPT_INTERVAL_MS,
+  PROP_FLOOD_LIMIT,
   PROP_PORT,
   N_PROPS
 };
@@ -162,7 +164,7 @@ on_websocket (SoupServer              *server,
 {
   CkSimServer *self = user_data;
 
-  cksim_ws_accept (self->ctx.ws, conn);
+  cksim_ws_accept (self->ctx.ws, conn, soup_server_message_get_remote_host (msg));
 }
 
 static void
@@ -257,6 +259,7 @@ cksim_server_get_property (GObject    *object,
     case PROP_TRAVEL_MS: g_value_set_uint (value, self->config.travel_ms); break;
     case PROP_DEMO_SCRIPT: g_value_set_boolean (value, self->config.demo_script); break;
     case PROP_SCRIPT_INTERVAL_MS: g_value_set_uint (value, self->config.script_interval_ms); break;
+    case PROP_FLOOD_LIMIT: g_value_set_uint (value, self->config.flood_limit); break;
     case PROP_PORT: g_value_set_uint (value, self->config.port); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -274,6 +277,20 @@ set_int64 (CkSimServer *self,
     return;
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* TRUE when the value changed. */
+static gboolean
+set_boolean (CkSimServer *self,
+             gboolean    *field,
+             gboolean     value,
+             guint        prop)
+{
+  if (*field == !!value)
+    return FALSE;
+  *field = !!value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
 }
 
 static void
@@ -344,11 +361,7 @@ cksim_server_set_property (GObject      *object,
       set_uint (self, &self->config.handshake_timeout_ms, g_value_get_uint (value), prop_id);
       break;
     case PROP_RATE_LIMIT:
-      if (self->config.rate_limit != g_value_get_boolean (value))
-        {
-          self->config.rate_limit = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_boolean (self, &self->config.rate_limit, g_value_get_boolean (value), prop_id);
       break;
     case PROP_RATE_LIMIT_GAP_MS:
       set_uint (self, &self->config.rate_gap_ms, g_value_get_uint (value), prop_id);
@@ -375,16 +388,15 @@ cksim_server_set_property (GObject      *object,
       set_uint (self, &self->config.travel_ms, g_value_get_uint (value), prop_id);
       break;
     case PROP_DEMO_SCRIPT:
-      if (self->config.demo_script != g_value_get_boolean (value))
-        {
-          self->config.demo_script = g_value_get_boolean (value);
-          cksim_script_sync (self->ctx.script);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      if (set_boolean (self, &self->config.demo_script, g_value_get_boolean (value), prop_id))
+        cksim_script_sync (self->ctx.script);
       break;
     case PROP_SCRIPT_INTERVAL_MS:
       set_uint (self, &self->config.script_interval_ms, g_value_get_uint (value), prop_id);
       cksim_script_sync (self->ctx.script);
+      break;
+    case PROP_FLOOD_LIMIT:
+      set_uint (self, &self->config.flood_limit, g_value_get_uint (value), prop_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -457,6 +469,8 @@ cksim_server_class_init (CkSimServerClass *klass)
   properties[PROP_SCRIPT_INTERVAL_MS] =
     g_param_spec_uint ("script-interval-ms", NULL, NULL, 1, G_MAXUINT,
                        CKSIM_DEFAULT_SCRIPT_INTERVAL_MS, rw);
+  properties[PROP_FLOOD_LIMIT] =
+    g_param_spec_uint ("flood-limit", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_PORT] =
     g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -581,6 +595,29 @@ cksim_server_load_demo (CkSimServer *self)
   g_return_if_fail (CKSIM_IS_SERVER (self));
 
   cksim_demo_load (self->ctx.state);
+}
+
+char *
+cksim_server_add_device (CkSimServer  *self,
+                         const char   *owner_email,
+                         JsonObject   *device_or_params,
+                         GError      **error)
+{
+  CkSimUser *owner;
+  CkSimDevice *device;
+
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), NULL);
+  g_return_val_if_fail (device_or_params != NULL, NULL);
+
+  owner = owner_email != NULL ? cksim_state_find_user (self->ctx.state, owner_email) : NULL;
+  if (owner == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No account “%s”",
+                   owner_email != NULL ? owner_email : "");
+      return NULL;
+    }
+  device = cksim_seed_device (self->ctx.state, owner->apikey, device_or_params, error);
+  return device != NULL ? g_strdup (device->deviceid) : NULL;
 }
 
 gboolean
@@ -762,16 +799,13 @@ cksim_server_set_ack_mode (CkSimServer *self,
                            const char  *mode,
                            guint        delay_ms)
 {
+  CkSimAckMode value;
+
   g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
 
-  if (g_strcmp0 (mode, "normal") == 0)
-    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_NORMAL, 0);
-  else if (g_strcmp0 (mode, "delay") == 0)
-    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_DELAY, delay_ms);
-  else if (g_strcmp0 (mode, "swallow") == 0)
-    cksim_ws_set_ack_mode (self->ctx.ws, CKSIM_ACK_SWALLOW, 0);
-  else
+  if (!cksim_ack_mode_parse (mode, &value))
     return FALSE;
+  cksim_ws_set_ack_mode (self->ctx.ws, value, delay_ms);
   return TRUE;
 }
 

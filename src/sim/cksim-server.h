@@ -64,7 +64,9 @@ G_DECLARE_FINAL_TYPE (CkSimServer, cksim_server, CKSIM, SERVER, GObject)
  * "travel-ms" (10000: a cover's or motor's full travel),
  * "demo-script" (FALSE: the scripted demo of devices.md §7.3 — TH drift,
  * POW load steps, a door opening, a device going offline and back — every
- * "script-interval-ms" (30000) of the simulator clock; see cksim-script.h).
+ * "script-interval-ms" (30000) of the simulator clock; see cksim-script.h),
+ * "flood-limit" (0 = off; spec §8.7.3: more than N userOnline frames per IP
+ * within 60 s of the simulator clock close the socket without an answer).
  * Timed device behaviours (inching, metering, travel, the script) run on the
  * simulator clock: cksim_server_advance_clock() fires what falls due.
  * Signal "code-sent" (identity, code): a verification code was made.
@@ -87,6 +89,21 @@ gboolean     cksim_server_add_user       (CkSimServer  *self,
 /* The demo account (CKSIM_DEMO_*): a device of every family of devices.md §3
  * (fixed ids and names; the first twelve as in issue 2), one offline. */
 void         cksim_server_load_demo      (CkSimServer  *self);
+
+/* Seeds a device into @owner_email's account without a state file (spec
+ * §8.9), for tests and benchmarks; also POST /_sim/device/add.
+ * @device_or_params: a device description in the state-file form
+ * ({"deviceid","name","uiid","params","online","model","productModel","ui",
+ * "tags",…}, recognised by a "deviceid", "uiid", "name" or "params" member;
+ * every member optional) or, without those members, the params of a UIID 1
+ * switch. Defaults: a fresh id "1001xxxxxx", UIID 1, "Device <id>", online,
+ * the params of the demo device of that UIID. Returns the device id, or NULL
+ * with @error (G_IO_ERROR: NOT_FOUND no such account, EXISTS id taken,
+ * INVALID_ARGUMENT malformed). Nothing is pushed to open sockets. */
+char        *cksim_server_add_device     (CkSimServer  *self,
+                                          const char   *owner_email,
+                                          JsonObject   *device_or_params,
+                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Listens on 127.0.0.1:@port (0 = any free port). */
 gboolean     cksim_server_listen         (CkSimServer  *self,
@@ -158,7 +175,9 @@ gboolean     cksim_server_set_share_policy (CkSimServer *self,
                                             const char  *email,
                                             const char  *policy);
 /* @mode: "normal", "delay" (answers after @delay_ms; the device switches at
- * once) or "swallow" (update commands vanish: nothing applied or answered). */
+ * once), "swallow" (update commands vanish: nothing applied or answered) or
+ * "silent" (devices never ack: nothing applied; the WS answers 504 after
+ * "ack-timeout-ms", HTTP status POST 504 at once; spec §8.6.2). */
 gboolean     cksim_server_set_ack_mode   (CkSimServer  *self,
                                           const char   *mode,
                                           guint         delay_ms);

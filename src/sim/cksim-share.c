@@ -124,24 +124,13 @@ find_share (CkSimDevice *device,
   return NULL;
 }
 
-static const char *
-string_param (JsonObject *params,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (params, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* permit (optional, 0..15) and note (≤ 30 characters): FALSE when malformed. */
 static gboolean
 valid_permit_and_note (JsonObject *params,
                        gboolean    note_required)
 {
   JsonNode *permit = json_object_get_member (params, "permit");
-  const char *note = string_param (params, "note");
+  const char *note = cksim_json_get_string (params, "note");
 
   if (permit != NULL && (!cksim_json_is_integer (permit)
                          || json_node_get_int (permit) < 0 || json_node_get_int (permit) > ALL_PERMITS))
@@ -170,7 +159,7 @@ handle_share (CkSimShares          *shares,
   JsonNode *permit = json_object_get_member (params, "permit");
   CkSimSharePolicy policy;
 
-  if (string_param (params, "deviceName") == NULL || !valid_permit_and_note (params, TRUE))
+  if (cksim_json_get_string (params, "deviceName") == NULL || !valid_permit_and_note (params, TRUE))
     return answer (400, 0);
   if (receiver != NULL && receiver == owner)
     return answer (400, 0);
@@ -193,7 +182,7 @@ handle_share (CkSimShares          *shares,
 
   cksim_state_share_device (shares->state, device, receiver,
                             permit != NULL ? (int) json_node_get_int (permit) : 0,
-                            string_param (params, "note"));
+                            cksim_json_get_string (params, "note"));
   return answer (0, RESULT_OK);
 }
 
@@ -205,7 +194,7 @@ handle_update_share (CkSimShares *shares,
 {
   CkSimShare *share;
   JsonNode *permit = json_object_get_member (params, "permit");
-  const char *note = string_param (params, "note");
+  const char *note = cksim_json_get_string (params, "note");
 
   if (!valid_permit_and_note (params, FALSE))
     return answer (400, 0);
@@ -249,7 +238,7 @@ cksim_shares_handle (CkSimShares          *shares,
                      CkSimShareOnlineFunc  is_online,
                      gpointer              user_data)
 {
-  const char *uid = string_param (params, "uid");
+  const char *uid = cksim_json_get_string (params, "uid");
   CkSimUser *receiver;
 
   /* Only the owner manages shares; a sharee cannot re-share (§8.5). */

@@ -25,6 +25,9 @@ struct _CkSimState
   GPtrArray  *groups;        /* CkSimGroup, owned */
   guint       login_count;
   gboolean    loading;       /* no "changed" while loading a file */
+  guint       held;          /* cksim_state_hold_changes() depth */
+  gboolean    changed_while_held;
+  guint       device_serial; /* the last generated device id */
 };
 
 G_DEFINE_FINAL_TYPE (CkSimState, cksim_state, G_TYPE_OBJECT)
@@ -223,8 +226,33 @@ cksim_state_get_clock (CkSimState *self)
 void
 cksim_state_changed (CkSimState *self)
 {
-  if (!self->loading)
+  if (self->loading)
+    return;
+  if (self->held > 0)
+    self->changed_while_held = TRUE;
+  else
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+cksim_state_hold_changes (CkSimState *self)
+{
+  g_return_if_fail (CKSIM_IS_STATE (self));
+
+  self->held++;
+}
+
+void
+cksim_state_release_changes (CkSimState *self)
+{
+  g_return_if_fail (CKSIM_IS_STATE (self));
+  g_return_if_fail (self->held > 0);
+
+  if (--self->held == 0 && self->changed_while_held)
+    {
+      self->changed_while_held = FALSE;
+      cksim_state_changed (self);
+    }
 }
 
 /* Apps */
@@ -1105,24 +1133,39 @@ load_session (CkSimState *self,
   return TRUE;
 }
 
-static gboolean
-device_id_taken (CkSimState *self,
-                 const char *deviceid)
+gboolean
+cksim_state_device_id_taken (CkSimState *self,
+                             const char *deviceid)
 {
   return cksim_state_find_device (self, deviceid) != NULL
          || cksim_state_find_factory_device (self, deviceid) != NULL;
 }
 
-static CkSimDevice *
-parse_device (CkSimState *self,
-              JsonObject *o)
+char *
+cksim_state_new_device_id (CkSimState *self)
+{
+  g_return_val_if_fail (CKSIM_IS_STATE (self), NULL);
+
+  /* 10 hex digits like real ids; "1001…" stays clear of the demo's "1000…". */
+  for (guint tries = 0; tries <= 0xffffff; tries++)
+    {
+      g_autofree char *id = g_strdup_printf ("1001%06x", ++self->device_serial & 0xffffff);
+
+      if (!cksim_state_device_id_taken (self, id))
+        return g_steal_pointer (&id);
+    }
+  return NULL;
+}
+
+CkSimDevice *
+cksim_device_new_from_json (JsonObject *o)
 {
   g_autoptr(JsonObject) params = NULL;
   CkSimDevice *device;
   JsonArray *shares;
   JsonArray *groups;
 
-  if (get_str (o, "deviceid") == NULL || device_id_taken (self, get_str (o, "deviceid")))
+  if (get_str (o, "deviceid") == NULL)
     return NULL;
 
   params = get_obj_copy (o, "params");
@@ -1166,10 +1209,19 @@ parse_device (CkSimState *self,
     {
       JsonNode *id = json_array_get_element (groups, i);
 
-      if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+      if (cksim_json_is_string (id))
         g_ptr_array_add (device->groups, g_strdup (json_node_get_string (id)));
     }
   return device;
+}
+
+static CkSimDevice *
+parse_device (CkSimState *self,
+              JsonObject *o)
+{
+  if (get_str (o, "deviceid") == NULL || cksim_state_device_id_taken (self, get_str (o, "deviceid")))
+    return NULL;
+  return cksim_device_new_from_json (o);
 }
 
 static gboolean

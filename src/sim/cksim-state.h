@@ -98,6 +98,9 @@ G_DECLARE_FINAL_TYPE (CkSimState, cksim_state, CKSIM, STATE, GObject)
 CkSimState   *cksim_state_new               (CkSimClock   *clock) G_GNUC_WARN_UNUSED_RESULT;
 CkSimClock   *cksim_state_get_clock         (CkSimState   *self);
 void          cksim_state_changed           (CkSimState   *self);
+/* Between these, many mutations make a single "changed" (bulk seeding). */
+void          cksim_state_hold_changes      (CkSimState   *self);
+void          cksim_state_release_changes   (CkSimState   *self);
 
 void          cksim_state_add_app           (CkSimState   *self,
                                              const char   *app_id,
@@ -168,6 +171,16 @@ CkSimDevice  *cksim_device_new              (const char   *deviceid,
                                              int           uiid,
                                              JsonObject   *params);
 void          cksim_device_free             (CkSimDevice  *device);
+/* A device from its state-file form (see cksim_state_dump(): deviceid,
+ * name, owner, uiid, model, productModel, ui, devicekey, online, createdMs,
+ * onlineMs, offlineMs, params, tags, shares, groups); NULL without a
+ * deviceid. */
+CkSimDevice  *cksim_device_new_from_json    (JsonObject   *o);
+/* TRUE if an installed or factory device has @deviceid. */
+gboolean      cksim_state_device_id_taken   (CkSimState   *self,
+                                             const char   *deviceid);
+/* A fresh 10-hex-digit device id that no device has (NULL: all 16M taken). */
+char         *cksim_state_new_device_id     (CkSimState   *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The factory inventory (spec §8.8.5–6): devices made but owned by nobody
  * (owner_apikey NULL). Adding one moves it to the installed devices; deleting

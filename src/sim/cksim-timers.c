@@ -4,41 +4,10 @@
 
 #include "cksim-timers.h"
 #include "cksim-json.h"
+#include "cksim-reason.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static gboolean
-fail (char      **reason,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (char      **reason,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  if (reason != NULL && *reason == NULL)
-    {
-      va_start (args, format);
-      *reason = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
-  return FALSE;
-}
-
-static const char *
-string_member (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /* xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lowercase hex. */
 static gboolean
@@ -131,12 +100,12 @@ check_action (JsonObject  *timer,
   JsonArray *switches;
 
   if (action == NULL || json_object_get_size (action) == 0)
-    return fail (reason, "timer needs a \"%s\" object", name);
+    return cksim_reject (reason, "timer needs a \"%s\" object", name);
   if (!outlet0_only)
     return TRUE;
   if (json_object_has_member (action, "outlet")
       && json_object_get_int_member_with_default (action, "outlet", -1) != 0)
-    return fail (reason, "timers may switch outlet 0 only");
+    return cksim_reject (reason, "timers may switch outlet 0 only");
   switches = cksim_json_get_array (action, "switches");
   for (guint i = 0; switches != NULL && i < json_array_get_length (switches); i++)
     {
@@ -144,7 +113,7 @@ check_action (JsonObject  *timer,
 
       if (!JSON_NODE_HOLDS_OBJECT (item)
           || json_object_get_int_member_with_default (json_node_get_object (item), "outlet", -1) != 0)
-        return fail (reason, "timers may switch outlet 0 only");
+        return cksim_reject (reason, "timers may switch outlet 0 only");
     }
   return TRUE;
 }
@@ -154,39 +123,39 @@ check_timer (JsonObject  *timer,
              gboolean     outlet0_only,
              char       **reason)
 {
-  const char *type = string_member (timer, "type");
-  const char *kind = string_member (timer, "coolkit_timer_type");
-  const char *at = string_member (timer, "at");
+  const char *type = cksim_json_get_string (timer, "type");
+  const char *kind = cksim_json_get_string (timer, "coolkit_timer_type");
+  const char *at = cksim_json_get_string (timer, "at");
   JsonNode *enabled = json_object_get_member (timer, "enabled");
   gboolean two_actions = FALSE;
   guint64 minutes;
 
   if (!cksim_json_is_integer (enabled) || (json_node_get_int (enabled) != 0 && json_node_get_int (enabled) != 1))
-    return fail (reason, "timer \"enabled\" must be 0 or 1");
+    return cksim_reject (reason, "timer \"enabled\" must be 0 or 1");
   if (type == NULL || kind == NULL)
-    return fail (reason, "timer needs \"type\" and \"coolkit_timer_type\"");
+    return cksim_reject (reason, "timer needs \"type\" and \"coolkit_timer_type\"");
   /* once->once, repeat->repeat, duration->duration, delay->once (spec §7.1). */
   if (!(g_str_equal (kind, type) && (g_str_equal (type, "once") || g_str_equal (type, "repeat")
                                      || g_str_equal (type, "duration")))
       && !(g_str_equal (kind, "delay") && g_str_equal (type, "once")))
-    return fail (reason, "timer type \"%s\" does not match \"%s\"", type, kind);
+    return cksim_reject (reason, "timer type \"%s\" does not match \"%s\"", type, kind);
 
   if (g_str_equal (kind, "repeat"))
     {
       if (!is_cron (at))
-        return fail (reason, "repeat timer \"at\" must be \"M H * * DAYS\" in UTC");
+        return cksim_reject (reason, "repeat timer \"at\" must be \"M H * * DAYS\" in UTC");
     }
   else if (g_str_equal (kind, "duration"))
     {
       if (!is_loop (at, &two_actions))
-        return fail (reason, "loop timer \"at\" must be \"ISO P [Q]\" with 1 <= Q < P");
+        return cksim_reject (reason, "loop timer \"at\" must be \"ISO P [Q]\" with 1 <= Q < P");
     }
   else if (!is_iso_utc (at))
-    return fail (reason, "timer \"at\" must be an ISO-8601 UTC time");
+    return cksim_reject (reason, "timer \"at\" must be an ISO-8601 UTC time");
 
   if (g_str_equal (kind, "delay")
-      && (!parse_uint (string_member (timer, "period"), G_MAXINT32, &minutes) || minutes < 1))
-    return fail (reason, "countdown timer needs \"period\" (minutes, as a string)");
+      && (!parse_uint (cksim_json_get_string (timer, "period"), G_MAXINT32, &minutes) || minutes < 1))
+    return cksim_reject (reason, "countdown timer needs \"period\" (minutes, as a string)");
   if (two_actions)
     return check_action (timer, "startDo", outlet0_only, reason)
            && check_action (timer, "endDo", outlet0_only, reason);
@@ -203,22 +172,22 @@ cksim_timers_check (JsonNode    *value,
   JsonArray *array;
 
   if (value == NULL || !JSON_NODE_HOLDS_ARRAY (value))
-    return fail (reason, "\"timers\" must be an array");
+    return cksim_reject (reason, "\"timers\" must be an array");
   array = json_node_get_array (value);
   if (json_array_get_length (array) > limit)
-    return fail (reason, "too many timers (at most %u)", limit);
+    return cksim_reject (reason, "too many timers (at most %u)", limit);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
       const char *mid;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (reason, "timers must be objects");
-      mid = string_member (json_node_get_object (item), "mId");
+        return cksim_reject (reason, "timers must be objects");
+      mid = cksim_json_get_string (json_node_get_object (item), "mId");
       if (!is_uuid (mid))
-        return fail (reason, "timer %u: \"mId\" must be a lowercase UUID", i);
+        return cksim_reject (reason, "timer %u: \"mId\" must be a lowercase UUID", i);
       if (!g_hash_table_add (ids, (gpointer) mid))
-        return fail (reason, "timer %u: duplicate \"mId\"", i);
+        return cksim_reject (reason, "timer %u: duplicate \"mId\"", i);
       if (!check_timer (json_node_get_object (item), outlet0_only, reason))
         return FALSE;
     }
@@ -233,7 +202,7 @@ find_timer (JsonArray  *array,
     {
       JsonNode *item = json_array_get_element (array, i);
 
-      if (JSON_NODE_HOLDS_OBJECT (item) && g_strcmp0 (string_member (json_node_get_object (item), "mId"), mid) == 0)
+      if (JSON_NODE_HOLDS_OBJECT (item) && g_strcmp0 (cksim_json_get_string (json_node_get_object (item), "mId"), mid) == 0)
         return json_node_get_object (item);
     }
   return NULL;
@@ -275,7 +244,7 @@ cksim_timers_needed_permit (JsonArray *stored,
     {
       JsonNode *item = json_array_get_element (submitted, i);
       JsonObject *timer = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
-      JsonObject *old = timer != NULL ? find_timer (stored, string_member (timer, "mId")) : NULL;
+      JsonObject *old = timer != NULL ? find_timer (stored, cksim_json_get_string (timer, "mId")) : NULL;
 
       if (old == NULL)
         needed |= CKSIM_PERMIT_ADD;
@@ -291,7 +260,7 @@ cksim_timers_needed_permit (JsonArray *stored,
   for (guint i = 0; stored != NULL && i < json_array_get_length (stored); i++)
     {
       JsonNode *item = json_array_get_element (stored, i);
-      const char *mid = JSON_NODE_HOLDS_OBJECT (item) ? string_member (json_node_get_object (item), "mId") : NULL;
+      const char *mid = JSON_NODE_HOLDS_OBJECT (item) ? cksim_json_get_string (json_node_get_object (item), "mId") : NULL;
 
       if (find_timer (submitted, mid) == NULL)
         needed |= CKSIM_PERMIT_DELETE;

@@ -5,6 +5,7 @@
 #include "cksim-ws.h"
 #include "cksim-device.h"
 #include "cksim-json.h"
+#include "cksim-ratelimit.h"
 #include "cksim-share.h"
 #include "cksim-timers.h"
 
@@ -19,6 +20,7 @@ typedef struct
   char                    *apikey;
   char                    *appid;
   char                    *at_hash;
+  char                    *remote_host;
   guint                    timeout_id;
 } Session;
 
@@ -44,6 +46,7 @@ struct _CkSimWs
   GPtrArray         *pending;   /* PendingAck, owned */
   CkSimShares       *shares;
   CkSimEmulator     *emulator;  /* not owned; NULL: plain merges */
+  CkSimRateLimit    *handshakes_per_host;  /* the flood limit (§8.7.3) */
 
   /* Test hooks (/_sim/) */
   CkSimAckMode       ack_mode;
@@ -61,6 +64,7 @@ session_free (Session *session)
   g_free (session->apikey);
   g_free (session->appid);
   g_free (session->at_hash);
+  g_free (session->remote_host);
   g_free (session);
 }
 
@@ -90,6 +94,7 @@ cksim_ws_new (CkSimState        *state,
   ws->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) session_free);
   ws->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   ws->shares = cksim_shares_new (state, config);
+  ws->handshakes_per_host = cksim_rate_limit_new ();
   ws->answer_pings = TRUE;
   return ws;
 }
@@ -101,6 +106,7 @@ cksim_ws_free (CkSimWs *ws)
     return;
   g_clear_pointer (&ws->pending, g_ptr_array_unref);
   g_clear_pointer (&ws->shares, cksim_shares_free);
+  g_clear_pointer (&ws->handshakes_per_host, cksim_rate_limit_free);
   for (guint i = 0; i < ws->sessions->len; i++)
     {
       Session *session = g_ptr_array_index (ws->sessions, i);
@@ -161,16 +167,18 @@ arm_timeout (Session *session)
     session->timeout_id = g_timeout_add (ms, on_timeout, session);
 }
 
-static JsonObject *
-bad_request (JsonNode *sequence)
+/* {"error":400,"reason":"Bad Request"[,"sequence":…]} (§8.7.4–6). */
+static void
+send_bad_request (Session  *session,
+                  JsonNode *sequence)
 {
-  JsonObject *reply = json_object_new ();
+  g_autoptr(JsonObject) reply = json_object_new ();
 
   json_object_set_int_member (reply, "error", 400);
   json_object_set_string_member (reply, "reason", "Bad Request");
   if (sequence != NULL)
     json_object_set_member (reply, "sequence", json_node_copy (sequence));
-  return reply;
+  send_json (session->conn, reply);
 }
 
 static void
@@ -182,17 +190,6 @@ send_auth_failed_and_close (Session *session)
   json_object_set_string_member (reply, "reason", "Authentication Failed");
   send_json (session->conn, reply);
   close_session (session);
-}
-
-static const char *
-member_string (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* A sequence is a string or an integer, echoed exactly (§4.2). */
@@ -238,20 +235,42 @@ handshake_reply (Session    *session,
   send_json (session->conn, reply);
 }
 
+/* §8.7.3 (SIM choice, off by default): more than "flood-limit" handshakes
+ * from one IP within a minute of the simulator clock. Refused frames do not
+ * count, so a client that backs off gets through again. */
+static gboolean
+is_flooding (Session *session)
+{
+  CkSimWs *ws = session->ws;
+  gint64 now_ms;
+
+  if (ws->config->flood_limit == 0)
+    return FALSE;
+  now_ms = cksim_clock_get_time_ms (cksim_state_get_clock (ws->state));
+  return !cksim_rate_limit_allow (ws->handshakes_per_host, session->remote_host, now_ms,
+                                  0, ws->config->flood_limit, 60 * 1000);
+}
+
 static void
 handle_user_online (Session    *session,
                     JsonObject *message)
 {
   CkSimWs *ws = session->ws;
-  const char *at = member_string (message, "at");
-  const char *apikey = member_string (message, "apikey");
-  const char *appid = member_string (message, "appid");
+  const char *at = cksim_json_get_string (message, "at");
+  const char *apikey = cksim_json_get_string (message, "apikey");
+  const char *appid = cksim_json_get_string (message, "appid");
   JsonNode *sequence = valid_sequence (message);
   CkSimSession *login = NULL;
 
   ws->handshakes++;
+  if (is_flooding (session))
+    {
+      g_debug ("userOnline flood from %s: closing without an answer", session->remote_host);
+      close_session (session);
+      return;
+    }
   if (at == NULL || apikey == NULL || appid == NULL || sequence == NULL
-      || g_strcmp0 (member_string (message, "userAgent"), "app") != 0
+      || g_strcmp0 (cksim_json_get_string (message, "userAgent"), "app") != 0
       || !cksim_auth_check_common (ws->auth, message, FALSE, FALSE))
     {
       handshake_reply (session, 400, apikey, json_object_get_member (message, "sequence"));
@@ -307,8 +326,11 @@ push_to_watchers (CkSimWs                 *ws,
     }
 }
 
+/* @reason (nullable): why the device refused, like the real cloud's
+ * error texts: {"error":400,"reason":"unknown key \"x\"",…}. */
 static JsonObject *
 device_reply (int         code,
+              const char *reason,
               const char *deviceid,
               const char *apikey,
               JsonNode   *sequence)
@@ -316,6 +338,8 @@ device_reply (int         code,
   JsonObject *reply = json_object_new ();
 
   json_object_set_int_member (reply, "error", code);
+  if (reason != NULL)
+    json_object_set_string_member (reply, "reason", reason);
   if (deviceid != NULL)
     json_object_set_string_member (reply, "deviceid", deviceid);
   if (apikey != NULL)
@@ -332,8 +356,8 @@ self_apikey (JsonObject *message)
   static const char * const names[] = { "selfApikey", "selfApiKey", "selfApkey" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (member_string (message, names[i]) != NULL)
-      return member_string (message, names[i]);
+    if (cksim_json_get_string (message, names[i]) != NULL)
+      return cksim_json_get_string (message, names[i]);
   return NULL;
 }
 
@@ -343,7 +367,7 @@ check_device_access (Session     *session,
                      CkSimDevice *device,
                      JsonObject  *message)
 {
-  const char *apikey = member_string (message, "apikey");
+  const char *apikey = cksim_json_get_string (message, "apikey");
 
   if (device == NULL || !g_str_equal (apikey, device->owner_apikey))
     return 403;
@@ -475,8 +499,8 @@ handle_update (Session    *session,
                JsonNode   *sequence)
 {
   CkSimWs *ws = session->ws;
-  const char *deviceid = member_string (message, "deviceid");
-  const char *apikey = member_string (message, "apikey");
+  const char *deviceid = cksim_json_get_string (message, "deviceid");
+  const char *apikey = cksim_json_get_string (message, "apikey");
   JsonNode *params = json_object_get_member (message, "params");
   CkSimDevice *device;
   JsonObject *accepted = NULL;
@@ -488,9 +512,7 @@ handle_update (Session    *session,
 
   if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
     {
-      g_autoptr(JsonObject) bad = bad_request (sequence);
-
-      send_json (session->conn, bad);
+      send_bad_request (session, sequence);
       return;
     }
 
@@ -503,7 +525,7 @@ handle_update (Session    *session,
     code = 503;
   if (code != 0)
     {
-      g_autoptr(JsonObject) refusal = device_reply (code, deviceid, apikey, sequence);
+      g_autoptr(JsonObject) refusal = device_reply (code, NULL, deviceid, apikey, sequence);
 
       send_json (session->conn, refusal);
       return;
@@ -512,6 +534,13 @@ handle_update (Session    *session,
   /* Test hook: the command vanishes in the cloud, nothing applied or answered. */
   if (ws->ack_mode == CKSIM_ACK_SWALLOW)
     return;
+  /* Test hook: a silent device; the cloud gives up after the deadline (§8.6.2). */
+  if (ws->ack_mode == CKSIM_ACK_SILENT)
+    {
+      answer_later (session, deviceid, NULL, device_reply (504, NULL, deviceid, apikey, sequence), sequence,
+                    NULL, ws->config->ack_timeout_ms);
+      return;
+    }
 
   ack = cksim_device_check_update (device, json_node_get_object (params),
                                    ws->config, &accepted, &reason);
@@ -521,7 +550,7 @@ handle_update (Session    *session,
   /* The device decides and switches at once; the delay is the answer's way
    * back. So an answer lost with a dropped socket leaves the change applied,
    * and a query after reconnecting sees it (spec Appendix B, step 9). */
-  reply = device_reply (ack, deviceid, apikey, sequence);
+  reply = device_reply (ack, ack == CKSIM_DEVICE_ACK_REJECTED ? reason : NULL, deviceid, apikey, sequence);
   if (accepted != NULL)
     {
       cksim_ws_apply (ws, device, accepted, &outcome);
@@ -556,8 +585,8 @@ handle_share (Session    *session,
               JsonNode   *sequence)
 {
   CkSimWs *ws = session->ws;
-  const char *deviceid = member_string (message, "deviceid");
-  const char *apikey = member_string (message, "apikey");
+  const char *deviceid = cksim_json_get_string (message, "deviceid");
+  const char *apikey = cksim_json_get_string (message, "apikey");
   JsonNode *params = json_object_get_member (message, "params");
   CkSimDevice *device;
   CkSimShareAnswer answer;
@@ -565,9 +594,7 @@ handle_share (Session    *session,
 
   if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
     {
-      g_autoptr(JsonObject) bad = bad_request (sequence);
-
-      send_json (session->conn, bad);
+      send_bad_request (session, sequence);
       return;
     }
 
@@ -578,7 +605,7 @@ handle_share (Session    *session,
     answer = cksim_shares_handle (ws->shares, action, device, session->apikey,
                                   json_node_get_object (params), user_is_online, ws);
 
-  reply = device_reply (answer.error, deviceid, apikey, sequence);
+  reply = device_reply (answer.error, NULL, deviceid, apikey, sequence);
   if (answer.error == 0)
     json_object_set_int_member (reply, "result", answer.result);
   answer_later (session, deviceid, NULL, reply, sequence, NULL, answer.delay_ms);
@@ -590,7 +617,7 @@ handle_query (Session    *session,
               JsonNode   *sequence)
 {
   CkSimWs *ws = session->ws;
-  const char *deviceid = member_string (message, "deviceid");
+  const char *deviceid = cksim_json_get_string (message, "deviceid");
   JsonNode *params = json_object_get_member (message, "params");
   g_autoptr(JsonObject) reply = NULL;
   CkSimDevice *device;
@@ -600,8 +627,7 @@ handle_query (Session    *session,
 
   if (deviceid == NULL || params == NULL || !JSON_NODE_HOLDS_ARRAY (params))
     {
-      reply = bad_request (sequence);
-      send_json (session->conn, reply);
+      send_bad_request (session, sequence);
       return;
     }
   names = json_node_get_array (params);
@@ -609,17 +635,16 @@ handle_query (Session    *session,
     {
       JsonNode *n = json_array_get_element (names, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+      if (!cksim_json_is_string (n))
         {
-          reply = bad_request (sequence);
-          send_json (session->conn, reply);
+          send_bad_request (session, sequence);
           return;
         }
     }
 
   device = cksim_state_find_device (ws->state, deviceid);
   code = check_device_access (session, device, message);
-  reply = device_reply (code, deviceid, member_string (message, "apikey"), sequence);
+  reply = device_reply (code, NULL, deviceid, cksim_json_get_string (message, "apikey"), sequence);
   if (code == 0)
     {
       /* From the shadow, online or not (§8.6.6). */
@@ -646,16 +671,14 @@ static void
 handle_request (Session    *session,
                 JsonObject *message)
 {
-  const char *action = member_string (message, "action");
+  const char *action = cksim_json_get_string (message, "action");
   JsonNode *sequence = valid_sequence (message);
 
   /* §8.7.4: action, sequence, apikey and userAgent "app" on every request. */
-  if (action == NULL || sequence == NULL || member_string (message, "apikey") == NULL
-      || g_strcmp0 (member_string (message, "userAgent"), "app") != 0)
+  if (action == NULL || sequence == NULL || cksim_json_get_string (message, "apikey") == NULL
+      || g_strcmp0 (cksim_json_get_string (message, "userAgent"), "app") != 0)
     {
-      g_autoptr(JsonObject) reply = bad_request (json_object_get_member (message, "sequence"));
-
-      send_json (session->conn, reply);
+      send_bad_request (session, json_object_get_member (message, "sequence"));
       return;
     }
 
@@ -667,11 +690,7 @@ handle_request (Session    *session,
            || g_str_equal (action, "cancelShare"))
     handle_share (session, action, message, sequence);
   else
-    {
-      g_autoptr(JsonObject) reply = bad_request (sequence);
-
-      send_json (session->conn, reply);
-    }
+    send_bad_request (session, sequence);
 }
 
 static void
@@ -687,7 +706,10 @@ on_message (SoupWebsocketConnection *conn,
 
   if (session->closing)
     return;
-  arm_timeout (session);
+  /* Frames keep an authenticated socket alive (§4.4); before userOnline the
+   * deadline runs from the connection, pings or not (§8.7.1). */
+  if (session->authenticated)
+    arm_timeout (session);
 
   if (type == SOUP_WEBSOCKET_DATA_TEXT && len == 4 && memcmp (data, "ping", 4) == 0)
     {
@@ -703,7 +725,7 @@ on_message (SoupWebsocketConnection *conn,
     {
       /* The first frame must be userOnline (§8.7.1). */
       if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
-          || g_strcmp0 (member_string (json_node_get_object (root), "action"), "userOnline") != 0)
+          || g_strcmp0 (cksim_json_get_string (json_node_get_object (root), "action"), "userOnline") != 0)
         send_auth_failed_and_close (session);
       else
         handle_user_online (session, json_node_get_object (root));
@@ -712,12 +734,10 @@ on_message (SoupWebsocketConnection *conn,
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_autoptr(JsonObject) reply = bad_request (NULL);
-
-      send_json (conn, reply);
+      send_bad_request (session, NULL);
       return;
     }
-  if (g_strcmp0 (member_string (json_node_get_object (root), "action"), "userOnline") == 0)
+  if (g_strcmp0 (cksim_json_get_string (json_node_get_object (root), "action"), "userOnline") == 0)
     handle_user_online (session, json_node_get_object (root));
   else
     handle_request (session, json_node_get_object (root));
@@ -734,12 +754,14 @@ on_closed (SoupWebsocketConnection *conn,
 
 void
 cksim_ws_accept (CkSimWs                 *ws,
-                 SoupWebsocketConnection *conn)
+                 SoupWebsocketConnection *conn,
+                 const char              *remote_host)
 {
   Session *session = g_new0 (Session, 1);
 
   session->ws = ws;
   session->conn = g_object_ref (conn);
+  session->remote_host = g_strdup (remote_host != NULL ? remote_host : "");
   g_ptr_array_add (ws->sessions, session);
   g_signal_connect (conn, "message", G_CALLBACK (on_message), session);
   g_signal_connect (conn, "closed", G_CALLBACK (on_closed), session);
@@ -820,13 +842,28 @@ cksim_ws_dump (CkSimWs *ws)
 
 /* Test hooks */
 
+gboolean
+cksim_ack_mode_parse (const char   *name,
+                      CkSimAckMode *mode)
+{
+  static const char * const names[] = { "normal", "delay", "swallow", "silent" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *mode = (CkSimAckMode) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 cksim_ws_set_ack_mode (CkSimWs      *ws,
                        CkSimAckMode  mode,
                        guint         delay_ms)
 {
   ws->ack_mode = mode;
-  ws->ack_mode_delay_ms = delay_ms;
+  ws->ack_mode_delay_ms = mode == CKSIM_ACK_DELAY ? delay_ms : 0;
 }
 
 void
@@ -834,6 +871,12 @@ cksim_ws_set_answer_pings (CkSimWs  *ws,
                            gboolean  answer)
 {
   ws->answer_pings = !!answer;
+}
+
+gboolean
+cksim_ws_devices_silent (CkSimWs *ws)
+{
+  return ws->ack_mode == CKSIM_ACK_SILENT;
 }
 
 guint

@@ -29,9 +29,11 @@ void     cksim_ws_free           (CkSimWs           *ws);
 void     cksim_ws_set_emulator   (CkSimWs           *ws,
                                   CkSimEmulator     *emulator);
 
-/* A new connection from soup_server_add_websocket_handler(). */
+/* A new connection from soup_server_add_websocket_handler(), from
+ * @remote_host (the key of the userOnline flood limit). */
 void     cksim_ws_accept         (CkSimWs           *ws,
-                                  SoupWebsocketConnection *conn);
+                                  SoupWebsocketConnection *conn,
+                                  const char        *remote_host);
 /* Sessions authenticated with the at whose hash is @at_hash get
  * {"error":406,"reason":"Authentication Failed"} and a 1000 close (§4.11). */
 void     cksim_ws_revoke         (CkSimWs           *ws,
@@ -66,20 +68,27 @@ void     cksim_ws_push_report    (CkSimWs           *ws,
                                   CkSimDevice       *device,
                                   JsonObject        *params);
 
-/* Test hooks: what happens to update commands a device would answer. */
+/* Test hooks: what happens to update commands a device would answer
+ * (named "normal", "delay", "swallow", "silent" in this order). */
 typedef enum
 {
   CKSIM_ACK_NORMAL,   /* after ack-delay-ms */
   CKSIM_ACK_DELAY,    /* after the given delay (the device switches at once) */
   CKSIM_ACK_SWALLOW,  /* dropped in the cloud: nothing applied, nothing answered */
+  CKSIM_ACK_SILENT,   /* devices never ack: nothing applied, 504 after ack-timeout-ms */
 } CkSimAckMode;
 
+/* "normal", "delay" or "swallow": FALSE for anything else. */
+gboolean cksim_ack_mode_parse    (const char        *name,
+                                  CkSimAckMode      *mode);
 void     cksim_ws_set_ack_mode   (CkSimWs           *ws,
                                   CkSimAckMode       mode,
                                   guint              delay_ms);
 /* FALSE: text pings go unanswered (to trip the client's pong watchdog). */
 void     cksim_ws_set_answer_pings (CkSimWs         *ws,
                                     gboolean         answer);
+/* TRUE in CKSIM_ACK_SILENT mode (HTTP status POST answers 504 too). */
+gboolean cksim_ws_devices_silent (CkSimWs          *ws);
 /* userOnline frames received so far, successful or not. */
 guint    cksim_ws_get_handshake_count (CkSimWs      *ws);
 void     cksim_ws_set_share_policy (CkSimWs         *ws,

@@ -45,6 +45,7 @@ typedef struct
   int       travel_ms;
   gboolean  demo_script;
   int       script_interval_ms;
+  int       flood_limit;
 } Options;
 
 static gboolean
@@ -188,6 +189,8 @@ set_intervals (CkSimServer   *server,
     g_object_set (server, "travel-ms", (guint) o->travel_ms, NULL);
   if (o->script_interval_ms > 0)
     g_object_set (server, "script-interval-ms", (guint) o->script_interval_ms, NULL);
+  if (o->flood_limit > 0)
+    g_object_set (server, "flood-limit", (guint) o->flood_limit, NULL);
   g_object_set (server, "rate-limit", o->rate_limit, "demo-script", o->demo_script, NULL);
 }
 
@@ -332,6 +335,8 @@ main (int   argc,
       "Scripted demo life: TH drift, POW load steps, a door opening, a device going offline and back", NULL },
     { "script-interval-ms", 0, 0, G_OPTION_ARG_INT, &o.script_interval_ms,
       "The --demo-script tick (default 30000)", "MS" },
+    { "flood-limit", 0, 0, G_OPTION_ARG_INT, &o.flood_limit,
+      "Close, unanswered, the userOnline frames beyond N per IP per minute (default: off)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

@@ -178,6 +178,16 @@ sim_stop (void)
   g_clear_pointer (&secrets, g_ptr_array_unref);
 }
 
+int
+run_tests_and_stop_sim (void)
+{
+  int status = g_test_run ();
+
+  sim_stop ();
+
+  return status;
+}
+
 JsonNode *
 sim_call (const char *method,
           const char *path,
@@ -364,6 +374,17 @@ assert_one_line_error (const Run *run,
   g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
 }
 
+guint
+count_lines (const char *text)
+{
+  guint n_lines = 0;
+
+  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
+    n_lines++;
+
+  return n_lines;
+}
+
 JsonNode *
 run_parse_json (const Run *run)
 {
@@ -378,11 +399,18 @@ run_parse_json (const Run *run)
   return node;
 }
 
+typedef enum
+{
+  GLOBALS_FIRST, /* relayctl --server … --app-id … ARGS */
+  GLOBALS_LAST,  /* relayctl ARGS --server … --app-id … */
+} GlobalsPlace;
+
 /* relayctl with --server and --app-id, only the RELAY_* variables given, pipes on all three. */
 static GSubprocess *
 spawn_relayctl (const char         *app_id,
                 const char         *app_secret,
                 const char * const *env,
+                GlobalsPlace        place,
                 const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -393,10 +421,14 @@ spawn_relayctl (const char         *app_id,
   GSubprocess *process;
 
   g_assert_nonnull (relayctl);
-  g_strv_builder_add_many (argv_builder, relayctl, "--server", sim.server_template, NULL);
+  g_strv_builder_add (argv_builder, relayctl);
+  if (place == GLOBALS_LAST)
+    g_strv_builder_addv (argv_builder, (const char **) args);
+  g_strv_builder_add_many (argv_builder, "--server", sim.server_template, NULL);
   if (app_id != NULL)
     g_strv_builder_add_many (argv_builder, "--app-id", app_id, NULL);
-  g_strv_builder_addv (argv_builder, (const char **) args);
+  if (place == GLOBALS_FIRST)
+    g_strv_builder_addv (argv_builder, (const char **) args);
   argv = g_strv_builder_end (argv_builder);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
@@ -422,19 +454,20 @@ spawn_relayctl (const char         *app_id,
   return process;
 }
 
-Run *
-run_relayctl_env (const char         *app_id,
-                  const char         *app_secret,
-                  const char * const *env,
-                  const char         *input,
-                  const char * const *args)
+static Run *
+run_relayctl_at (const char         *app_id,
+                 const char         *app_secret,
+                 const char * const *env,
+                 const char         *input,
+                 GlobalsPlace        place,
+                 const char * const *args)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   Run *run = g_new0 (Run, 1);
 
-  process = spawn_relayctl (app_id, app_secret, env, args);
+  process = spawn_relayctl (app_id, app_secret, env, place, args);
 
   g_subprocess_communicate_utf8_async (process, input, NULL, on_async_done, &result);
   wait_for_result (&result, "a relayctl run");
@@ -449,6 +482,22 @@ run_relayctl_env (const char         *app_id,
   assert_no_secrets (run->err);
 
   return run;
+}
+
+Run *
+run_relayctl_env (const char         *app_id,
+                  const char         *app_secret,
+                  const char * const *env,
+                  const char         *input,
+                  const char * const *args)
+{
+  return run_relayctl_at (app_id, app_secret, env, input, GLOBALS_FIRST, args);
+}
+
+Run *
+run_relayctl_globals_last (const char * const *args)
+{
+  return run_relayctl_at (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, NULL, GLOBALS_LAST, args);
 }
 
 Run *
@@ -473,13 +522,19 @@ login_demo (void)
 }
 
 void
-login_guest (void)
+login_second (const char *email,
+              const char *password)
 {
-  const char *const args[] = { "login", "--email", CKSIM_DEMO_GUEST_EMAIL, NULL };
-  g_autoptr(Run) run = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET,
-                                          CKSIM_DEMO_GUEST_PASSWORD, NULL, args);
+  g_autoptr(Run) run = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, password, NULL,
+                                          ANY_ARGS ("login", "--email", email));
 
   g_assert_cmpint (run->status, ==, 0);
+}
+
+void
+login_guest (void)
+{
+  login_second (CKSIM_DEMO_GUEST_EMAIL, CKSIM_DEMO_GUEST_PASSWORD);
 }
 
 struct _BackgroundRun
@@ -497,7 +552,7 @@ run_relayctl_background (const char         *app_id,
 {
   BackgroundRun *run = g_new0 (BackgroundRun, 1);
 
-  run->process = spawn_relayctl (app_id, app_secret, NULL, args);
+  run->process = spawn_relayctl (app_id, app_secret, NULL, GLOBALS_FIRST, args);
   run->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (run->process));
   run->all_out = g_string_new (NULL);
   run->command = g_strjoinv (" ", (char **) args);

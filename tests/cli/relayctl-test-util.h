@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 #define WRONG_PASSWORD "not-the-demo-password"
 
+/* A NULL-terminated argument list in place. */
+#define ANY_ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
 typedef struct
 {
   int   status;
@@ -43,6 +46,8 @@ void        sim_start               (void);
 /* The same with more relay-sim arguments, e.g. "--user", "E:P". */
 void        sim_start_with          (const char * const *extra_args);
 void        sim_stop                (void);
+/* Runs the tests added so far, then stops the simulator; main()'s return value. */
+int         run_tests_and_stop_sim  (void);
 
 /* GET or POST (@body non-NULL) a /_sim/ hook; asserts HTTP @expected_status. */
 JsonNode   *sim_call                (const char         *method,
@@ -77,6 +82,8 @@ char       *unique_email            (const char         *prefix);
  * and nothing on stdout. */
 void        assert_one_line_error   (const Run          *run,
                                      int                 status);
+/* The number of newlines in @text. */
+guint       count_lines             (const char         *text);
 /* Parses stdout as JSON. */
 JsonNode   *run_parse_json          (const Run          *run);
 
@@ -95,14 +102,17 @@ Run        *run_relayctl_full       (const char         *app_id,
                                      const char         *input,
                                      const char * const *args);
 
+/* The same with the first example app pair, and --server and --app-id
+ * after @args instead of before them. */
+Run        *run_relayctl_globals_last (const char * const *args);
+
 /* With the first example app pair. */
 #define run_relayctl(password, ...) \
-  run_relayctl_full (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, (password), NULL, \
-                     (const char * const[]) { __VA_ARGS__, NULL })
-/* As the demo's guest, with the second example pair (its own keyring entry). */
-#define run_relayctl_guest(...) \
-  run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL, \
-                     (const char * const[]) { __VA_ARGS__, NULL })
+  run_relayctl_full (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, (password), NULL, ANY_ARGS (__VA_ARGS__))
+/* With the second example pair (its own keyring entry): the demo's guest,
+ * or a second session of the demo account that does not sign the first out. */
+#define run_relayctl_second(...) \
+  run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL, ANY_ARGS (__VA_ARGS__))
 
 /* A relayctl run in the background (e.g. watch), read line by line while
  * the test acts; same environment rules as run_relayctl_env(). */
@@ -121,7 +131,11 @@ JsonObject *background_read_json    (BackgroundRun      *run);
 Run        *background_finish       (BackgroundRun      *run,
                                      int                 signal_number);
 
+/* Signs in with the first example pair (login_demo) or the second one. */
 void        login_demo              (void);
+void        login_second            (const char         *email,
+                                     const char         *password);
+/* login_second() as the demo's guest. */
 void        login_guest             (void);
 
 G_END_DECLS

@@ -10,8 +10,6 @@
 
 #include "relayctl-test-util.h"
 
-#define ANY_ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
-
 /* An account made at the simulator's start, so that its first code is not
  * held back by the one-code-a-minute rule (test data). */
 #define RESET_EMAIL        "reset@relay.example"
@@ -328,8 +326,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start_with ((const char * const[]) { "--user", RESET_EMAIL ":" RESET_OLD_PASSWORD, NULL });
@@ -342,8 +338,5 @@ main (int    argc,
   g_test_add_func ("/cli/account/change-password", test_change_password);
   g_test_add_func ("/cli/account/refresh", test_refresh);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

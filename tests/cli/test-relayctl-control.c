@@ -233,14 +233,17 @@ test_unsupported (void)
   g_assert_true (g_str_has_prefix (color->err, "relayctl: Kitchen plug: "));
   g_assert_nonnull (strstr (color->err, "colour"));
   assert_one_line_error (fan, 1);
-  g_assert_nonnull (strstr (fan->err, "fan"));
+  /* The family by its description, without its catalog id. */
+  g_assert_true (g_str_has_prefix (fan->err, "relayctl: Dimmer: Dimmer (D1) has no fan"));
+  g_assert_null (strstr (fan->err, "dimmer-d1"));
   assert_one_line_error (channel, 2);
   assert_params_unchanged (kitchen, KITCHEN_ID);
   assert_params_unchanged (dimmer, DIMMER_ID);
 }
 
-/* show: the typed state, readings with units, the contact, and the params
- * no codec reads listed read-only; --json carries the same. */
+/* show: the typed state, readings with units, the contact, the firmware as
+ * device info, and the params no codec reads listed read-only; --json
+ * carries the same. */
 static void
 test_show_typed (void)
 {
@@ -268,12 +271,17 @@ test_show_typed (void)
                                               ? "open" : "closed");
   g_autofree char *rssi = g_strdup_printf ("    rssi=%" G_GINT64_FORMAT "\n",
                                            json_object_get_int_member (washing, "rssi"));
+  g_autofree char *firmware = g_strdup_printf ("\n  Firmware:    %s\n",
+                                               json_object_get_string_member (washing, "fwVersion"));
 
   g_assert_cmpint (meter->status, ==, 0);
   g_assert_nonnull (strstr (meter->out, readings));
   g_assert_nonnull (strstr (meter->out, "  Other params (read-only):\n"));
   g_assert_nonnull (strstr (meter->out, rssi));
   g_assert_nonnull (strstr (meter->out, "Family:      "));
+  /* fwVersion is device info, not one of the other params. */
+  g_assert_nonnull (strstr (meter->out, firmware));
+  g_assert_null (strstr (meter->out, "fwVersion"));
 
   g_assert_cmpint (sensor->status, ==, 0);
   g_assert_nonnull (strstr (sensor->out, contact));
@@ -291,6 +299,9 @@ test_show_typed (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (channels, 1), "name"), ==, "Filter");
   g_assert_cmpint (json_object_get_int_member (other, "rssi"), ==, json_object_get_int_member (aquarium, "rssi"));
   g_assert_false (json_object_has_member (other, "switches"));
+  g_assert_false (json_object_has_member (other, "fwVersion"));
+  g_assert_cmpstr (json_object_get_string_member (shown, "firmware"), ==,
+                   json_object_get_string_member (aquarium, "fwVersion"));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (lamp_answer), "brightness"), ==,
                    json_object_get_int_member (dimmer, "brightness"));
 }
@@ -315,8 +326,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
@@ -332,8 +341,5 @@ main (int    argc,
   g_test_add_func ("/cli/control/show-typed", test_show_typed);
   g_test_add_func ("/cli/control/help", test_help);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

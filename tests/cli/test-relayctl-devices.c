@@ -10,8 +10,6 @@
 
 #include "relayctl-test-util.h"
 
-#define ANY_ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
-
 #define DESK_LAMP_ID    "1000a1b201"
 #define KITCHEN_PLUG_ID "1000a1b202"
 #define HALL_LIGHT_ID   "1000a1b203"
@@ -231,7 +229,7 @@ test_rename (void)
   assert_one_line_error (empty, 2);
 
   /* The guest sees the kitchen plug through a share, but may not rename it. */
-  not_owner = run_relayctl_guest ("rename", "Kitchen plug", "Mine now");
+  not_owner = run_relayctl_second ("rename", "Kitchen plug", "Mine now");
   assert_one_line_error (not_owner, 7);
   g_assert_true (g_str_has_prefix (not_owner->err, "relayctl: Kitchen plug: only its owner may do this"));
   plug = sim_device_name (KITCHEN_PLUG_ID);
@@ -242,11 +240,23 @@ static void
 test_rm_not_owner (void)
 {
   g_autoptr(Run) not_owner = NULL;
+  g_autoptr(Run) shown = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(JsonNode) answer = NULL;
 
   login_guest ();
-  not_owner = run_relayctl_guest ("rm", "Kitchen plug");
+  not_owner = run_relayctl_second ("rm", "Kitchen plug");
   assert_one_line_error (not_owner, 7);
+  g_assert_cmpstr (not_owner->err, ==, "relayctl: Kitchen plug: only its owner may do this (error 403)\n");
   g_assert_true (sim_demo_owns (KITCHEN_PLUG_ID));
+
+  /* The guest's view names who shared the plug. */
+  shown = run_relayctl_second ("show", "Kitchen plug");
+  json = run_relayctl_second ("--json", "show", "Kitchen plug");
+  answer = run_parse_json (json);
+  g_assert_cmpint (shown->status, ==, 0);
+  g_assert_nonnull (strstr (shown->out, "\n  Shared by:   " CKSIM_DEMO_EMAIL "\n"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answer), "shared_by"), ==, CKSIM_DEMO_EMAIL);
 }
 
 static void
@@ -312,7 +322,7 @@ test_channel_names (void)
   no_names = run_relayctl (NULL, "channel-names", "Aquarium");
   assert_one_line_error (no_names, 2);
 
-  not_owner = run_relayctl_guest ("channel-names", "Kitchen plug", "Kettle");
+  not_owner = run_relayctl_second ("channel-names", "Kitchen plug", "Kettle");
   assert_one_line_error (not_owner, 7);
 }
 
@@ -320,8 +330,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
@@ -333,8 +341,5 @@ main (int    argc,
   g_test_add_func ("/cli/devices/rm-not-owner", test_rm_not_owner);
   g_test_add_func ("/cli/devices/channel-names", test_channel_names);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

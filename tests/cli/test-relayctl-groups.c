@@ -164,6 +164,20 @@ test_groups (void)
     left = sim_device_groups (KITCHEN_PLUG_ID);
     g_assert_null (strstr (left, ","));
     g_assert_cmpuint (strlen (left), >, 0);
+
+    /* show names the groups the device is in, as the simulator has them. */
+    {
+      g_autoptr(Run) shown = run_relayctl (NULL, "show", "Kitchen plug");
+      g_autoptr(Run) json = run_relayctl (NULL, "--json", "show", "Kitchen plug");
+      g_autoptr(JsonNode) answer = run_parse_json (json);
+      JsonArray *groups = json_object_get_array_member (json_node_get_object (answer), "groups");
+      g_autofree char *line = g_strdup_printf ("\n  Groups:      %s\n", left);
+
+      g_assert_cmpint (shown->status, ==, 0);
+      g_assert_nonnull (strstr (shown->out, line));
+      g_assert_cmpuint (json_array_get_length (groups), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (groups, 0), ==, left);
+    }
   }
 }
 
@@ -211,27 +225,49 @@ test_group_errors (void)
 
     cloud_unknown = run_relayctl (NULL, "groups", "rm", "Errors");
     assert_one_line_error (cloud_unknown, 4);
+    /* The meaning and the cloud's number; its text adds nothing to "not found". */
+    g_assert_true (g_str_has_suffix (cloud_unknown->err, " (error 404)\n"));
   }
 
   after = sim_group_names ();
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The options of a groups subcommand may come before its name. */
+static void
+test_option_order (void)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(Run) added = NULL;
+  g_autoptr(Run) removed = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  login_demo ();
+  before = sim_group_names ();
+  expected = *before != '\0' ? g_strconcat ("Front,", before, NULL) : g_strdup ("Front");
+
+  added = run_relayctl (NULL, "groups", "--index", "1", "add", "Front");
+  g_assert_cmpint (added->status, ==, 0);
+  assert_group_names (expected);
+
+  removed = run_relayctl (NULL, "groups", "--json", "rm", "Front");
+  answer = run_parse_json (removed);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (answer), "removed"));
+  assert_group_names (before);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
 
   g_test_add_func ("/cli/groups/lifecycle", test_groups);
   g_test_add_func ("/cli/groups/errors", test_group_errors);
+  g_test_add_func ("/cli/groups/option-order", test_option_order);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

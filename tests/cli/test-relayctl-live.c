@@ -48,17 +48,6 @@ assert_same_params (JsonObject *expected,
     }
 }
 
-static guint
-count_lines (const char *text)
-{
-  guint n_lines = 0;
-
-  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
-    n_lines++;
-
-  return n_lines;
-}
-
 /* @line (with its newline) is one of the lines of @text. */
 static gboolean
 has_line (const char *text,
@@ -246,8 +235,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
@@ -262,8 +249,5 @@ main (int    argc,
   g_test_add_func ("/relayctl/live/string-values", test_string_values);
   g_test_add_func ("/relayctl/live/usage", test_usage);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

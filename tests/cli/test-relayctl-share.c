@@ -133,19 +133,29 @@ test_unshare (void)
   assert_one_line_error (edit, 4);
 }
 
+/* With the receiver answering as @policy, a share fails with @status,
+ * a line saying @words, and nothing stored. */
 static void
-test_share_refused (void)
+assert_share_fails (const char *policy,
+                    int         status,
+                    const char *words)
 {
   g_autoptr(Run) run = NULL;
   g_autoptr(JsonObject) share = NULL;
 
-  set_guest_policy ("refuse");
+  set_guest_policy (policy);
   run = run_relayctl (NULL, "share", HALL_NAME, "--to", CKSIM_DEMO_GUEST_EMAIL);
   share = sim_guest_share ();
 
-  assert_one_line_error (run, 7);
-  g_assert_true (strstr (run->err, "refused") != NULL);
+  assert_one_line_error (run, status);
+  g_assert_true (strstr (run->err, words) != NULL);
   g_assert_null (share);
+}
+
+static void
+test_share_refused (void)
+{
+  assert_share_fails ("refuse", 7, "refused");
   set_guest_policy ("accept");
 }
 
@@ -194,16 +204,7 @@ test_share_usage (void)
 static void
 test_share_timeout (void)
 {
-  g_autoptr(Run) run = NULL;
-  g_autoptr(JsonObject) share = NULL;
-
-  set_guest_policy ("timeout");
-  run = run_relayctl (NULL, "share", HALL_NAME, "--to", CKSIM_DEMO_GUEST_EMAIL);
-  share = sim_guest_share ();
-
-  assert_one_line_error (run, 6);
-  g_assert_true (strstr (run->err, "did not answer") != NULL);
-  g_assert_null (share);
+  assert_share_fails ("timeout", 6, "did not answer");
 }
 
 int

@@ -276,6 +276,35 @@ test_channel (void)
   g_assert_cmpuint (json_array_get_length (stored), ==, 1);
 }
 
+/* The options of `timers DEVICE add` may stand before DEVICE, after the
+ * arguments, or between, with their values attached or separate: a
+ * value is never taken for DEVICE. */
+static void
+test_option_order (void)
+{
+  g_autoptr(JsonArray) before = sim_timers (AQUARIUM_ID);
+  g_autoptr(Run) first = run_relayctl (NULL, "timers", "--channel", "2", "--json", "Aquarium", "add", "once",
+                                       "2026-12-25 07:05", "on");
+  g_autoptr(Run) last = run_relayctl (NULL, "timers", "Aquarium", "add", "once", "2026-12-25 07:10", "off",
+                                      "--channel=3", "--json");
+  g_autoptr(Run) short_option = run_relayctl (NULL, "timers", "-c", "4", "Aquarium", "--json", "add", "countdown", "5", "on");
+  g_autofree char *first_id = added_timer_id (first);
+  g_autofree char *last_id = added_timer_id (last);
+  g_autofree char *short_id = added_timer_id (short_option);
+  g_autoptr(JsonArray) stored = sim_timers (AQUARIUM_ID);
+  const char *const ids[] = { first_id, last_id, short_id };
+
+  g_assert_cmpuint (json_array_get_length (stored), ==, json_array_get_length (before) + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonObject *timer = find_timer (stored, ids[i]);
+
+      g_assert_nonnull (timer);
+      /* Channels 2, 3 and 4 are outlets 1, 2 and 3. */
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (timer, "do"), "outlet"), ==, i + 1);
+    }
+}
+
 /* Misuse is a one-line usage error and nothing reaches the device. */
 static void
 test_usage (void)
@@ -319,10 +348,10 @@ test_permit (void)
 {
   g_autoptr(Run) allow_add = run_relayctl (NULL, "share-edit", "Kitchen plug", "--to", CKSIM_DEMO_GUEST_EMAIL,
                                            "--permit", "add");
-  g_autoptr(Run) added = run_relayctl_guest ("--json", "timers", "Kitchen plug", "add", "countdown", "10", "on");
+  g_autoptr(Run) added = run_relayctl_second ("--json", "timers", "Kitchen plug", "add", "countdown", "10", "on");
   g_autofree char *id = added_timer_id (added);
-  g_autoptr(Run) removed = run_relayctl_guest ("timers", "Kitchen plug", "rm", id);
-  g_autoptr(Run) disabled = run_relayctl_guest ("timers", "Kitchen plug", "disable", id);
+  g_autoptr(Run) removed = run_relayctl_second ("timers", "Kitchen plug", "rm", id);
+  g_autoptr(Run) disabled = run_relayctl_second ("timers", "Kitchen plug", "disable", id);
   g_autoptr(JsonArray) stored = sim_timers (KITCHEN_ID);
 
   g_assert_cmpint (allow_add->status, ==, 0);
@@ -340,8 +369,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   /* Before anything reads the local time zone; relayctl inherits it. */
   g_setenv ("TZ", TIME_ZONE, TRUE);
   g_test_init (&argc, &argv, NULL);
@@ -353,11 +380,9 @@ main (int    argc,
   g_test_add_func ("/cli/timers/round-trip", test_round_trip);
   g_test_add_func ("/cli/timers/countdown-and-loop", test_countdown_and_loop);
   g_test_add_func ("/cli/timers/channel", test_channel);
+  g_test_add_func ("/cli/timers/option-order", test_option_order);
   g_test_add_func ("/cli/timers/usage", test_usage);
   g_test_add_func ("/cli/timers/permit", test_permit);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

@@ -15,12 +15,6 @@
 #define KITCHEN_ID   "1000a1b202"
 #define KITCHEN_NAME "Kitchen plug"
 
-/* The watcher signs in with the first example pair; a second session of
- * the same account uses the second pair, or it would sign the watcher out. */
-#define run_relayctl_second(...) \
-  run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL, \
-                     (const char * const[]) { __VA_ARGS__, NULL })
-
 static BackgroundRun *
 start_watch (const char * const *args)
 {
@@ -76,17 +70,6 @@ sim_dup_param (const char *device_id,
   g_assert_nonnull (device);
 
   return g_strdup (json_object_get_string_member (json_object_get_object_member (device, "params"), name));
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n_lines = 0;
-
-  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
-    n_lines++;
-
-  return n_lines;
 }
 
 /* The next line is a params event of the kitchen plug with exactly switch=@value. */
@@ -259,20 +242,13 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
   login_demo ();
-  /* The second session of the account (the second example pair). */
-  {
-    const char *const args[] = { "login", "--email", CKSIM_DEMO_EMAIL, NULL };
-    g_autoptr(Run) run = run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET,
-                                            CKSIM_DEMO_PASSWORD, NULL, args);
-
-    g_assert_cmpint (run->status, ==, 0);
-  }
+  /* The watcher signs in with the first example pair; a second session of
+   * the same account uses the second pair, or it would sign the watcher out. */
+  login_second (CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
 
   g_test_add_func ("/relayctl/watch/events", test_watch_events);
   g_test_add_func ("/relayctl/watch/text", test_watch_text);
@@ -282,8 +258,5 @@ main (int    argc,
   /* Last: it replaces the stored session. */
   g_test_add_func ("/relayctl/watch/session-taken", test_watch_session_taken);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

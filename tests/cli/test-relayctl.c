@@ -375,12 +375,49 @@ test_app_secret_from_keyring (void)
   g_assert_null (strstr (login->err, sim.app_secret));
 }
 
+/* Options may follow the command and its arguments, the global ones too,
+ * with their values attached or separate; the global values are checked there too. */
+static void
+test_option_order (void)
+{
+  g_autoptr(JsonNode) state = sim_get_state ();
+  g_autoptr(GPtrArray) devices = sim_demo_devices (state);
+  JsonObject *relay = sim_find_online_relay (devices);
+  g_autofree char *id = g_strdup (json_object_get_string_member (relay, "deviceid"));
+  g_autofree char *name = g_strdup (json_object_get_string_member (relay, "name"));
+  g_autoptr(Run) off = NULL;
+  g_autoptr(Run) listed = NULL;
+  g_autoptr(Run) zero = NULL;
+  g_autoptr(Run) region = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *after_off = NULL;
+
+  login_demo ();
+
+  /* relayctl off NAME --json -t 5 --server … --app-id … */
+  off = run_relayctl_globals_last (ANY_ARGS ("off", name, "--json", "-t", "5"));
+  answer = run_parse_json (off);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answer), "id"), ==, id);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (answer), "power"));
+  after_off = sim_get_switch (id);
+  g_assert_cmpstr (after_off, ==, "off");
+
+  listed = run_relayctl_globals_last (ANY_ARGS ("devices", "--timeout=5", "--region=" CKSIM_DEMO_REGION));
+  g_assert_cmpint (listed->status, ==, 0);
+  g_assert_cmpuint (count_lines (listed->out), ==, devices->len + 1);
+
+  zero = run_relayctl (NULL, "devices", "--timeout", "0");
+  assert_one_line_error (zero, 2);
+  g_assert_nonnull (strstr (zero->err, "--timeout"));
+  region = run_relayctl (NULL, "devices", "--region=mars");
+  assert_one_line_error (region, 2);
+  g_assert_nonnull (strstr (region->err, "mars"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   sim_start ();
@@ -396,9 +433,7 @@ main (int    argc,
   g_test_add_func ("/cli/unknown-device", test_unknown_device);
   g_test_add_func ("/cli/logout", test_logout);
   g_test_add_func ("/cli/app-secret-from-keyring", test_app_secret_from_keyring);
+  g_test_add_func ("/cli/option-order", test_option_order);
 
-  status = g_test_run ();
-  sim_stop ();
-
-  return status;
+  return run_tests_and_stop_sim ();
 }

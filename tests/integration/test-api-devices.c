@@ -26,19 +26,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Blocking wrappers                                                         */
 
-static JsonArray *
-list_devices (CkApi   *api,
-              GError **error)
-{
-  GAsyncResult *result = NULL;
-  JsonArray *list;
-
-  ck_api_list_devices_async (api, NULL, api_store_result_cb, &result);
-  list = ck_api_list_devices_finish (api, api_wait_result (&result), error);
-  g_object_unref (result);
-  return list;
-}
-
 static JsonObject *
 get_device (CkApi       *api,
             const char  *device_id,
@@ -162,20 +149,6 @@ set_status (CkApi       *api,
   return ok;
 }
 
-static JsonObject *
-find_listed (JsonArray  *list,
-             const char *device_id)
-{
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *device = json_array_get_object_element (list, i);
-
-      if (g_strcmp0 (ck_json_get_string (device, "deviceid"), device_id) == 0)
-        return device;
-    }
-  return NULL;
-}
-
 static CkApi *
 sign_in_guest (ApiFixture *fixture)
 {
@@ -201,15 +174,15 @@ test_list (ApiFixture    *fixture,
   JsonObject *plug;
 
   /* Signed out: refused before anything is sent. */
-  g_assert_null (list_devices (fixture->api, &error));
+  g_assert_null (api_list_devices (fixture->api, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_SIGNED_IN);
   g_clear_error (&error);
 
   api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
-  list = list_devices (fixture->api, &error);
+  list = api_list_devices (fixture->api, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (list), >=, 12);
-  plug = find_listed (list, KITCHEN_PLUG);
+  plug = api_find_listed (list, KITCHEN_PLUG);
   g_assert_nonnull (plug);
   /* getTags=1: every device carries its tags. */
   g_assert_nonnull (ck_json_get_object (plug, "tags"));
@@ -219,7 +192,7 @@ test_list (ApiFixture    *fixture,
       g_autoptr(JsonArray) none = NULL;
 
       cksim_server_arm_fault (fixture->sim, "device-list", armed[i].code);
-      none = list_devices (fixture->api, &error);
+      none = api_list_devices (fixture->api, &error);
       g_assert_null (none);
       g_assert_error (error, CK_ERROR, (gint) armed[i].meaning);
       g_clear_error (&error);
@@ -280,7 +253,6 @@ test_add (ApiFixture    *fixture,
   g_autoptr(JsonObject) device = NULL;
   g_autoptr(JsonObject) fetched = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
 
   /* 404 unknown id; 400 wrong factory apikey. */
   g_assert_null (add_device (fixture->api, UNKNOWN, CKSIM_FACTORY_DEVICE_APIKEY, "New", &error));
@@ -461,8 +433,8 @@ test_channel_names (ApiFixture    *fixture,
 
   g_assert_true (set_channel_names (fixture->api, AQUARIUM, names, &error));
   g_assert_no_error (error);
-  list = list_devices (fixture->api, &error);
-  tags = ck_json_get_object (find_listed (list, AQUARIUM), "tags");
+  list = api_list_devices (fixture->api, &error);
+  tags = ck_json_get_object (api_find_listed (list, AQUARIUM), "tags");
   channel_names = ck_json_get_object (tags, "ck_channel_name");
   g_assert_cmpstr (ck_json_get_string (channel_names, "0"), ==, "Pump");
   g_assert_cmpstr (ck_json_get_string (channel_names, "3"), ==, "Filter");
@@ -620,10 +592,12 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
+#define ADD_SIGNED_IN(path, func) \
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up_signed_in, func, api_fixture_tear_down)
 
   ADD ("/api/devices/list", test_list);
   ADD ("/api/devices/get", test_get);
-  ADD ("/api/devices/add", test_add);
+  ADD_SIGNED_IN ("/api/devices/add", test_add);
   ADD ("/api/devices/add-gsm", test_add_gsm);
   ADD ("/api/devices/delete", test_delete);
   ADD ("/api/devices/rename", test_rename);
@@ -633,6 +607,7 @@ main (int   argc,
   ADD ("/api/devices/dispatch", test_dispatch);
 
 #undef ADD
+#undef ADD_SIGNED_IN
 
   return g_test_run ();
 }

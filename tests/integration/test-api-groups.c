@@ -134,28 +134,17 @@ device_in_group (CkApi      *api,
                  const char *group_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) list = NULL;
-  GAsyncResult *result = NULL;
+  g_autoptr(JsonArray) list = api_list_devices (api, &error);
+  JsonObject *device = api_find_listed (list, device_id);
+  JsonArray *groups;
 
-  ck_api_list_devices_async (api, NULL, api_store_result_cb, &result);
-  list = ck_api_list_devices_finish (api, api_wait_result (&result), &error);
-  g_object_unref (result);
   g_assert_no_error (error);
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *device = json_array_get_object_element (list, i);
-      JsonArray *groups;
-
-      if (g_strcmp0 (ck_json_get_string (device, "deviceid"), device_id) != 0)
-        continue;
-      groups = ck_json_get_array (device, "groups");
-      for (guint j = 0; groups != NULL && j < json_array_get_length (groups); j++)
-        if (g_strcmp0 (json_array_get_string_element (groups, j), group_id) == 0)
-          return TRUE;
-      return FALSE;
-    }
-  g_assert_not_reached ();
+  g_assert_nonnull (device);
+  groups = ck_json_get_array (device, "groups");
+  for (guint j = 0; groups != NULL && j < json_array_get_length (groups); j++)
+    if (g_strcmp0 (json_array_get_string_element (groups, j), group_id) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -172,7 +161,6 @@ test_create_and_list (ApiFixture    *fixture,
   g_autoptr(JsonArray) groups = NULL;
   const char *name = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   groups = list_groups (fixture->api, &error);
   g_assert_no_error (error);
 
@@ -217,7 +205,6 @@ test_update (ApiFixture    *fixture,
   g_autofree char *second = NULL;
   const char *name = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   first = create_group (fixture->api, "Downstairs", 0, &error);
   second = create_group (fixture->api, "Upstairs", 0, &error);
   g_assert_no_error (error);
@@ -270,7 +257,6 @@ test_delete (ApiFixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *group = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   group = create_group (fixture->api, "Temporary", 0, &error);
   g_assert_no_error (error);
   g_assert_true (move_device (fixture->api, HALL_LIGHT, NULL, group,
@@ -306,7 +292,6 @@ test_move_device (ApiFixture    *fixture,
   g_autoptr(CkApi) guest = NULL;
   g_autofree char *guest_group = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   kitchen = create_group (fixture->api, "Kitchen", 0, &error);
   hall = create_group (fixture->api, "Hall", 0, &error);
   extra = create_group (fixture->api, "Extra", 0, &error);
@@ -375,15 +360,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
+#define ADD_SIGNED_IN(path, func) \
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up_signed_in, func, api_fixture_tear_down)
 
-  ADD ("/api/groups/create-and-list", test_create_and_list);
-  ADD ("/api/groups/update", test_update);
-  ADD ("/api/groups/delete", test_delete);
-  ADD ("/api/groups/move-device", test_move_device);
+  ADD_SIGNED_IN ("/api/groups/create-and-list", test_create_and_list);
+  ADD_SIGNED_IN ("/api/groups/update", test_update);
+  ADD_SIGNED_IN ("/api/groups/delete", test_delete);
+  ADD_SIGNED_IN ("/api/groups/move-device", test_move_device);
 
-#undef ADD
+#undef ADD_SIGNED_IN
 
   return g_test_run ();
 }

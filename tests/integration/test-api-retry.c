@@ -7,19 +7,6 @@
 
 #include "api-test-util.h"
 
-static JsonArray *
-list_devices (CkApi   *api,
-              GError **error)
-{
-  GAsyncResult *result = NULL;
-  JsonArray *list;
-
-  ck_api_list_devices_async (api, NULL, api_store_result_cb, &result);
-  list = ck_api_list_devices_finish (api, api_wait_result (&result), error);
-  g_object_unref (result);
-  return list;
-}
-
 /* Expires the demo session's `at` on the simulator's clock, rt still live. */
 static void
 sign_in_then_expire (ApiFixture *fixture)
@@ -89,7 +76,7 @@ test_expired_refresh_fails (ApiFixture    *fixture,
   sign_in_then_expire (fixture);
   cksim_server_arm_fault (fixture->sim, "refresh", 401);
 
-  list = list_devices (fixture->api, &error);
+  list = api_list_devices (fixture->api, &error);
   g_assert_null (list);
   g_assert_error (error, CK_ERROR, CK_ERROR_TOKEN_INVALID);
   g_assert_cmpuint (fixture->tokens_changed, ==, 0);
@@ -103,11 +90,10 @@ test_expired_retried_once (ApiFixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) list = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   fixture->tokens_changed = 0;
 
   cksim_server_arm_fault (fixture->sim, "device-list", 402);
-  list = list_devices (fixture->api, &error);
+  list = api_list_devices (fixture->api, &error);
   g_assert_no_error (error);
   g_assert_nonnull (list);
   g_assert_cmpuint (fixture->tokens_changed, ==, 1);
@@ -124,12 +110,11 @@ test_session_taken (ApiFixture    *fixture,
   g_autoptr(JsonArray) list = NULL;
   guint logins;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   api_sign_in (other, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   fixture->tokens_changed = 0;
   logins = cksim_server_get_login_count (fixture->sim);
 
-  list = list_devices (fixture->api, &error);
+  list = api_list_devices (fixture->api, &error);
   g_assert_null (list);
   g_assert_error (error, CK_ERROR, CK_ERROR_SESSION_TAKEN);
   g_assert_cmpuint (fixture->tokens_changed, ==, 0);
@@ -138,7 +123,7 @@ test_session_taken (ApiFixture    *fixture,
   /* The other session is unharmed. */
   g_clear_error (&error);
   g_clear_pointer (&list, json_array_unref);
-  list = list_devices (other, &error);
+  list = api_list_devices (other, &error);
   g_assert_no_error (error);
 }
 
@@ -151,12 +136,11 @@ test_rate_limited_retry (ApiFixture    *fixture,
   g_autoptr(JsonArray) list = NULL;
   gint64 start;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   ck_rate_limiter_set_min_interval_ms (ck_api_get_rate_limiter (fixture->api), 100);
 
   cksim_server_arm_fault (fixture->sim, "device-list", 429);
   start = g_get_monotonic_time ();
-  list = list_devices (fixture->api, &error);
+  list = api_list_devices (fixture->api, &error);
   g_assert_no_error (error);
   g_assert_nonnull (list);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 100 * 1000);
@@ -173,14 +157,13 @@ test_simulator_rate_limit (ApiFixture    *fixture,
   g_autoptr(JsonArray) first = NULL;
   g_autoptr(JsonArray) second = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   g_object_set (fixture->sim, "rate-limit", TRUE, "rate-limit-gap-ms", 100, NULL);
   ck_rate_limiter_set_min_interval_ms (ck_api_get_rate_limiter (fixture->api), 150);
   g_assert_false (ck_api_get_rate_limit_active (fixture->api));
 
-  first = list_devices (fixture->api, &error);
+  first = api_list_devices (fixture->api, &error);
   g_assert_no_error (error);
-  second = list_devices (fixture->api, &error);
+  second = api_list_devices (fixture->api, &error);
   g_assert_no_error (error);
   g_assert_nonnull (second);
 
@@ -188,7 +171,7 @@ test_simulator_rate_limit (ApiFixture    *fixture,
   g_object_set (fixture->sim, "rate-limit-gap-ms", 60000, NULL);
   ck_rate_limiter_set_min_interval_ms (ck_api_get_rate_limiter (fixture->api), 0);
   g_clear_pointer (&second, json_array_unref);
-  second = list_devices (fixture->api, &error);
+  second = api_list_devices (fixture->api, &error);
   g_assert_null (second);
   g_assert_error (error, CK_ERROR, CK_ERROR_RATE_LIMITED);
 }
@@ -201,7 +184,6 @@ test_rate_limiter_queues (ApiFixture    *fixture,
   Concurrent c = { { NULL, } };
   gint64 start;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   g_assert_false (ck_api_get_rate_limit_active (fixture->api));
 
   ck_api_set_rate_limit (fixture->api, CK_API_RATE_LIMIT_ON);
@@ -236,7 +218,6 @@ test_rate_limiter_cancel (ApiFixture    *fixture,
   GAsyncResult *second = NULL;
   g_autoptr(JsonArray) list = NULL;
 
-  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   ck_api_set_rate_limit (fixture->api, CK_API_RATE_LIMIT_ON);
   ck_rate_limiter_set_min_interval_ms (ck_api_get_rate_limiter (fixture->api), 60000);
 
@@ -263,17 +244,20 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
+#define ADD_SIGNED_IN(path, func) \
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up_signed_in, func, api_fixture_tear_down)
 
   ADD ("/api/retry/expired-single-refresh", test_expired_single_refresh);
   ADD ("/api/retry/expired-refresh-fails", test_expired_refresh_fails);
-  ADD ("/api/retry/expired-retried-once", test_expired_retried_once);
-  ADD ("/api/retry/session-taken", test_session_taken);
-  ADD ("/api/retry/rate-limited", test_rate_limited_retry);
-  ADD ("/api/retry/simulator-rate-limit", test_simulator_rate_limit);
-  ADD ("/api/retry/rate-limiter-queues", test_rate_limiter_queues);
-  ADD ("/api/retry/rate-limiter-cancel", test_rate_limiter_cancel);
+  ADD_SIGNED_IN ("/api/retry/expired-retried-once", test_expired_retried_once);
+  ADD_SIGNED_IN ("/api/retry/session-taken", test_session_taken);
+  ADD_SIGNED_IN ("/api/retry/rate-limited", test_rate_limited_retry);
+  ADD_SIGNED_IN ("/api/retry/simulator-rate-limit", test_simulator_rate_limit);
+  ADD_SIGNED_IN ("/api/retry/rate-limiter-queues", test_rate_limiter_queues);
+  ADD_SIGNED_IN ("/api/retry/rate-limiter-cancel", test_rate_limiter_cancel);
 
 #undef ADD
+#undef ADD_SIGNED_IN
 
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
  * sign-out). The keyring tests need the private D-Bus session with an
  * unlocked gnome-keyring that build-aux/run-tests.sh provides. */
 
-#include "test-live-common.h"
+#include "api-test-util.h"
 
 typedef gboolean (*FinishFunc) (gpointer, GAsyncResult *, GError **);
 
@@ -18,7 +18,7 @@ call_ok (gpointer       source,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (finish (source, live_wait_result (result), &error));
+  g_assert_true (finish (source, api_wait_result (result), &error));
   g_assert_no_error (error);
   g_clear_object (result);
 }
@@ -59,7 +59,7 @@ has_cooking (gpointer groups)
 }
 
 static void
-test_groups_sync (LiveFixture   *fixture,
+test_groups_sync (ApiFixture    *fixture,
                   gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -74,16 +74,16 @@ test_groups_sync (LiveFixture   *fixture,
   guint before;
 
   /* Listed on connect. */
-  ck_group_list_refresh_async (groups, NULL, live_store_result_cb, &result);
+  ck_group_list_refresh_async (groups, NULL, api_store_result_cb, &result);
   call_ok (groups, &result, (FinishFunc) ck_group_list_refresh_finish);
   before = g_list_model_get_n_items (G_LIST_MODEL (groups));
 
-  ck_group_list_create_async (groups, "Kitchen", 0, NULL, live_store_result_cb, &result);
-  kitchen = ck_group_list_create_finish (groups, live_wait_result (&result), &error);
+  ck_group_list_create_async (groups, "Kitchen", 0, NULL, api_store_result_cb, &result);
+  kitchen = ck_group_list_create_finish (groups, api_wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  ck_group_list_create_async (groups, "Garden", 0, NULL, live_store_result_cb, &result);
-  garden = ck_group_list_create_finish (groups, live_wait_result (&result), &error);
+  ck_group_list_create_async (groups, "Garden", 0, NULL, api_store_result_cb, &result);
+  garden = ck_group_list_create_finish (groups, api_wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   kitchen_id = g_strdup (ck_group_get_id (kitchen));
@@ -93,18 +93,18 @@ test_groups_sync (LiveFixture   *fixture,
   g_assert_true (group_at (groups, before + 1) == garden);
 
   /* Rename and reorder: the same objects, the cloud's names and order. */
-  ck_group_list_rename_async (groups, kitchen_id, "Cooking", NULL, live_store_result_cb, &result);
+  ck_group_list_rename_async (groups, kitchen_id, "Cooking", NULL, api_store_result_cb, &result);
   call_ok (groups, &result, (FinishFunc) ck_group_list_rename_finish);
   g_assert_cmpstr (ck_group_get_name (kitchen), ==, "Cooking");
   ck_group_list_reorder_async (groups, ck_group_get_id (garden), ck_group_get_index (kitchen),
-                               NULL, live_store_result_cb, &result);
+                               NULL, api_store_result_cb, &result);
   call_ok (groups, &result, (FinishFunc) ck_group_list_reorder_finish);
   g_assert_cmpint (ck_group_get_index (garden), <, ck_group_get_index (kitchen));
   g_assert_true (group_at (groups, before) == garden);
 
   /* Assign: the device's groups follow, and a fresh client sees the same. */
   ck_client_move_device_to_group_async (client, live_device (client, KITCHEN_PLUG), NULL, kitchen_id,
-                                        CK_GROUP_MOVE_REPLACE_SOURCE, NULL, live_store_result_cb, &result);
+                                        CK_GROUP_MOVE_REPLACE_SOURCE, NULL, api_store_result_cb, &result);
   call_ok (client, &result, (FinishFunc) ck_client_move_device_to_group_finish);
   g_assert_true (ck_device_is_in_group (live_device (client, KITCHEN_PLUG), kitchen_id));
   g_assert_cmpuint (count_devices_in (client, kitchen_id), ==, 1);
@@ -114,15 +114,15 @@ test_groups_sync (LiveFixture   *fixture,
   other_api = live_new_api (fixture, CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL);
   other = live_new_client (other_api);
   live_connect (other);
-  live_wait_until (has_cooking, ck_client_get_groups (other), LIVE_WAIT_MS);
+  api_wait_until (has_cooking, ck_client_get_groups (other), API_TEST_WAIT_MS);
   g_assert_true (ck_device_is_in_group (live_device (other, KITCHEN_PLUG), kitchen_id));
 
   /* Remove from the group, then delete it. */
   ck_client_move_device_to_group_async (client, live_device (client, KITCHEN_PLUG), kitchen_id, NULL,
-                                        CK_GROUP_MOVE_REPLACE_SOURCE, NULL, live_store_result_cb, &result);
+                                        CK_GROUP_MOVE_REPLACE_SOURCE, NULL, api_store_result_cb, &result);
   call_ok (client, &result, (FinishFunc) ck_client_move_device_to_group_finish);
   g_assert_cmpuint (count_devices_in (client, kitchen_id), ==, 0);
-  ck_group_list_delete_async (groups, kitchen_id, NULL, live_store_result_cb, &result);
+  ck_group_list_delete_async (groups, kitchen_id, NULL, api_store_result_cb, &result);
   call_ok (groups, &result, (FinishFunc) ck_group_list_delete_finish);
   g_assert_null (ck_group_list_lookup (groups, kitchen_id));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups)), ==, before + 1);
@@ -138,8 +138,8 @@ load_stored (CkTokenStore *store)
   GAsyncResult *result = NULL;
   CkTokens *tokens;
 
-  ck_token_store_load_async (store, NULL, live_store_result_cb, &result);
-  tokens = ck_token_store_load_finish (store, live_wait_result (&result), &error);
+  ck_token_store_load_async (store, NULL, api_store_result_cb, &result);
+  tokens = ck_token_store_load_finish (store, api_wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   return tokens;
@@ -162,7 +162,7 @@ store_is_filled (gpointer store)
 }
 
 static CkClient *
-new_stored_client (LiveFixture  *fixture,
+new_stored_client (ApiFixture  *fixture,
                    CkTokenStore *store)
 {
   g_autoptr(CkApi) api = ck_api_new (fixture->template, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
@@ -179,13 +179,13 @@ resume (CkClient *client)
 {
   GAsyncResult *result = NULL;
 
-  ck_client_resume_async (client, NULL, live_store_result_cb, &result);
+  ck_client_resume_async (client, NULL, api_store_result_cb, &result);
   call_ok (client, &result, (FinishFunc) ck_client_resume_finish);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
 }
 
 static void
-test_resume_without_login (LiveFixture   *fixture,
+test_resume_without_login (ApiFixture    *fixture,
                            gconstpointer  data)
 {
   g_autoptr(CkTokenStore) store = ck_token_store_new (fixture->template, CKSIM_EXAMPLE_APP_ID);
@@ -197,16 +197,16 @@ test_resume_without_login (LiveFixture   *fixture,
   guint logins;
 
   /* Nothing stored yet: resume says so. */
-  ck_client_resume_async (first, NULL, live_store_result_cb, &result);
-  g_assert_false (ck_client_resume_finish (first, live_wait_result (&result), &error));
+  ck_client_resume_async (first, NULL, api_store_result_cb, &result);
+  g_assert_false (ck_client_resume_finish (first, api_wait_result (&result), &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_SIGNED_IN);
   g_clear_error (&error);
   g_clear_object (&result);
 
   /* A login keeps the session in the keyring. */
-  ck_client_login_async (first, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, live_store_result_cb, &result);
+  ck_client_login_async (first, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, api_store_result_cb, &result);
   call_ok (first, &result, (FinishFunc) ck_client_login_finish);
-  live_wait_until (store_is_filled, store, LIVE_WAIT_MS);
+  api_wait_until (store_is_filled, store, API_TEST_WAIT_MS);
   stored = load_stored (store);
   g_assert_cmpstr (stored->access_token, ==, ck_api_get_tokens (ck_client_get_api (first))->access_token);
   g_assert_cmpstr (stored->identity, ==, CKSIM_DEMO_EMAIL);
@@ -225,9 +225,9 @@ test_resume_without_login (LiveFixture   *fixture,
 
   /* Sign-out clears the keyring entry. */
   ck_client_sign_out (restarted);
-  live_wait_until (store_is_empty, store, LIVE_WAIT_MS);
-  ck_client_resume_async (restarted, NULL, live_store_result_cb, &result);
-  g_assert_false (ck_client_resume_finish (restarted, live_wait_result (&result), &error));
+  api_wait_until (store_is_empty, store, API_TEST_WAIT_MS);
+  ck_client_resume_async (restarted, NULL, api_store_result_cb, &result);
+  g_assert_false (ck_client_resume_finish (restarted, api_wait_result (&result), &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_SIGNED_IN);
   g_clear_object (&result);
   g_assert_cmpuint (cksim_server_get_login_count (fixture->sim), ==, logins);
@@ -237,7 +237,7 @@ test_resume_without_login (LiveFixture   *fixture,
  * (user, app id) and closes the older one (spec §8.7.3). The replaced
  * client must not read that as "signed in elsewhere": it reconnects. */
 static void
-test_same_session_twice (LiveFixture   *fixture,
+test_same_session_twice (ApiFixture    *fixture,
                          gconstpointer  data)
 {
   g_autoptr(CkTokenStore) store = ck_token_store_new (fixture->template, CKSIM_EXAMPLE_APP_ID);
@@ -246,17 +246,17 @@ test_same_session_twice (LiveFixture   *fixture,
   GAsyncResult *result = NULL;
   guint logins;
 
-  ck_client_login_async (first, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, live_store_result_cb, &result);
+  ck_client_login_async (first, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, api_store_result_cb, &result);
   call_ok (first, &result, (FinishFunc) ck_client_login_finish);
-  live_wait_until (store_is_filled, store, LIVE_WAIT_MS);
+  api_wait_until (store_is_filled, store, API_TEST_WAIT_MS);
   logins = cksim_server_get_login_count (fixture->sim);
   resume (first);
 
   second = new_stored_client (fixture, store);
   resume (second);
-  live_wait_until (live_is_reconnecting, first, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, first, API_TEST_WAIT_MS);
   g_assert_cmpint (ck_client_get_state (first), !=, CK_CLIENT_STATE_SESSION_TAKEN);
-  live_wait_until (live_is_online, first, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, first, API_TEST_WAIT_MS);
 
   /* Nobody was signed out and nobody logged in again. */
   g_assert_cmpint (ck_client_get_state (first), !=, CK_CLIENT_STATE_SESSION_TAKEN);
@@ -266,7 +266,7 @@ test_same_session_twice (LiveFixture   *fixture,
   ck_client_set_token_store (second, NULL);
   ck_client_sign_out (second);
   ck_client_sign_out (first);
-  live_wait_until (store_is_empty, store, LIVE_WAIT_MS);
+  api_wait_until (store_is_empty, store, API_TEST_WAIT_MS);
 }
 
 int
@@ -275,7 +275,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, LiveFixture, NULL, live_fixture_set_up, func, live_fixture_tear_down)
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
 
   ADD ("/client-session/groups-sync", test_groups_sync);
   ADD ("/client-session/resume-without-login", test_resume_without_login);

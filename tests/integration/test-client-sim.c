@@ -12,104 +12,7 @@
 #include "ck-socket.h"
 #include "cksim-server.h"
 
-#define WAIT_MS          2000
-#define KITCHEN_PLUG     "1000a1b202"
-#define GARDEN_PUMP      "1000a1b20c"   /* offline in the demo */
-
-/* ------------------------------------------------------------------------ */
-/* Helpers: bounded waits on the main loop                                   */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @condition holds; fails after @timeout_ms. */
-static void
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_source_remove (wake);
-          g_assert_not_reached ();
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  wait_until (pointer_set, slot, WAIT_MS);
-  return *slot;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Fixture: an in-process simulator with the demo account                    */
-
-typedef struct
-{
-  CkSimServer *sim;
-  char        *template;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->sim = cksim_server_new (FALSE, TRUE);
-  cksim_server_load_demo (fixture->sim);
-  g_assert_true (cksim_server_listen (fixture->sim, 0, &error));
-  g_assert_no_error (error);
-  fixture->template = cksim_server_get_template (fixture->sim);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->sim);
-  g_clear_pointer (&fixture->template, g_free);
-}
-
-static CkApi *
-new_api (Fixture    *fixture,
-         const char *app_id,
-         const char *app_secret)
-{
-  CkApi *api = ck_api_new (fixture->template, app_id, app_secret);
-
-  ck_api_set_timeout (api, 5);
-  return api;
-}
+#include "api-test-util.h"
 
 static void
 login (CkApi      *api,
@@ -120,48 +23,26 @@ login (CkApi      *api,
   GAsyncResult *result = NULL;
   g_autoptr(CkTokens) tokens = NULL;
 
-  ck_api_login_async (api, email, password, NULL, store_result_cb, &result);
-  tokens = ck_api_login_finish (api, wait_result (&result), error);
+  ck_api_login_async (api, email, password, NULL, api_store_result_cb, &result);
+  tokens = ck_api_login_finish (api, api_wait_result (&result), error);
   g_clear_object (&result);
-}
-
-static void
-login_demo (CkApi *api)
-{
-  g_autoptr(GError) error = NULL;
-
-  login (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, &error);
-  g_assert_no_error (error);
-}
-
-static JsonArray *
-list_devices (CkApi   *api,
-              GError **error)
-{
-  GAsyncResult *result = NULL;
-  JsonArray *array;
-
-  ck_api_list_devices_async (api, NULL, store_result_cb, &result);
-  array = ck_api_list_devices_finish (api, wait_result (&result), error);
-  g_clear_object (&result);
-  return array;
 }
 
 static CkClient *
-new_connected_client (Fixture    *fixture,
+new_connected_client (ApiFixture *fixture,
                       const char *app_id,
                       const char *app_secret)
 {
-  g_autoptr(CkApi) api = new_api (fixture, app_id, app_secret);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, app_id, app_secret);
   g_autoptr(GError) error = NULL;
   CkClient *client = ck_client_new (api);
   GAsyncResult *result = NULL;
 
   g_object_set (client, "request-timeout", 1500, NULL);
-  login_demo (api);
-  ck_client_connect_async (client, NULL, store_result_cb, &result);
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  ck_client_connect_async (client, NULL, api_store_result_cb, &result);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_CONNECTING);
-  g_assert_true (ck_client_connect_finish (client, wait_result (&result), &error));
+  g_assert_true (ck_client_connect_finish (client, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
@@ -180,15 +61,15 @@ count_cb (gpointer  instance,
 }
 
 static void
-test_login_success (Fixture       *fixture,
+test_login_success (ApiFixture    *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   const CkTokens *tokens;
   guint changed = 0;
 
   g_signal_connect (api, "tokens-changed", G_CALLBACK (count_cb), &changed);
-  login_demo (api);
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
 
   tokens = ck_api_get_tokens (api);
   g_assert_nonnull (tokens);
@@ -201,10 +82,10 @@ test_login_success (Fixture       *fixture,
 }
 
 static void
-test_login_wrong_password (Fixture       *fixture,
+test_login_wrong_password (ApiFixture    *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(GError) error = NULL;
 
   login (api, CKSIM_DEMO_EMAIL, "not-the-password", &error);
@@ -215,23 +96,23 @@ test_login_wrong_password (Fixture       *fixture,
 
 /* A 301 moves to the account's region and retries once (spec §1.3). */
 static void
-test_login_wrong_region (Fixture       *fixture,
+test_login_wrong_region (ApiFixture    *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
 
   ck_api_set_region (api, "us");
-  login_demo (api);
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   g_assert_cmpstr (ck_api_get_region (api), ==, CKSIM_DEMO_REGION);
   g_assert_cmpuint (cksim_server_get_login_count (fixture->sim), ==, 1);
 }
 
 /* A wrong app secret gives a signature the cloud rejects: 406. */
 static void
-test_bad_signature (Fixture       *fixture,
+test_bad_signature (ApiFixture    *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, "0123456789abcdef0123456789abcdef");
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, "0123456789abcdef0123456789abcdef");
   g_autoptr(GError) error = NULL;
 
   login (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, &error);
@@ -241,7 +122,7 @@ test_bad_signature (Fixture       *fixture,
 
 /* A correctly signed login whose ts is outside the window: 400 (spec §8.2). */
 static void
-test_stale_ts (Fixture       *fixture,
+test_stale_ts (ApiFixture    *fixture,
                gconstpointer  data)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
@@ -281,8 +162,8 @@ test_stale_ts (Fixture       *fixture,
   message = soup_message_new ("POST", url);
   soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
   soup_message_set_request_body_from_bytes (message, "application/json", body);
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, store_result_cb, &result);
-  answer = soup_session_send_and_read_finish (session, wait_result (&result), &error);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, api_store_result_cb, &result);
+  answer = soup_session_send_and_read_finish (session, api_wait_result (&result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
 
@@ -299,56 +180,47 @@ test_stale_ts (Fixture       *fixture,
 /* Tokens                                                                    */
 
 static void
-test_device_list (Fixture       *fixture,
+test_device_list (ApiFixture    *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(JsonArray) devices = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean found = FALSE;
 
-  login_demo (api);
-  devices = list_devices (api, &error);
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  devices = api_list_devices (api, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (devices), >=, 12);
-
-  for (guint i = 0; i < json_array_get_length (devices); i++)
-    {
-      JsonObject *device = json_array_get_object_element (devices, i);
-
-      if (g_strcmp0 (json_object_get_string_member (device, "deviceid"), KITCHEN_PLUG) == 0)
-        found = TRUE;
-    }
-  g_assert_true (found);
+  g_assert_nonnull (api_find_listed (devices, KITCHEN_PLUG));
 }
 
 static void
-test_not_signed_in (Fixture       *fixture,
+test_not_signed_in (ApiFixture    *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(JsonArray) devices = NULL;
   g_autoptr(GError) error = NULL;
 
-  devices = list_devices (api, &error);
+  devices = api_list_devices (api, &error);
   g_assert_null (devices);
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_SIGNED_IN);
 }
 
 static void
-test_expired_token (Fixture       *fixture,
+test_expired_token (ApiFixture    *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(JsonArray) devices = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Both tokens expire: the 402 triggers one refresh, which fails with 402. */
   g_object_set (fixture->sim, "at-ttl", (gint64) 60, "rt-ttl", (gint64) 90, NULL);
-  login_demo (api);
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   cksim_server_advance_clock (fixture->sim, 120);
 
-  devices = list_devices (api, &error);
+  devices = api_list_devices (api, &error);
   g_assert_null (devices);
   g_assert_error (error, CK_ERROR, CK_ERROR_TOKEN_EXPIRED);
   g_assert_nonnull (strstr (error->message, "error 402"));
@@ -377,11 +249,11 @@ is_closed (gpointer data)
 
 /* A second login with the same app id revokes the first session (spec §5). */
 static void
-test_second_login_revokes (Fixture       *fixture,
+test_second_login_revokes (ApiFixture    *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(CkApi) first = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
-  g_autoptr(CkApi) second = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) first = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) second = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(CkSocket) socket = NULL;
   g_autoptr(JsonArray) devices = NULL;
   g_autoptr(GError) error = NULL;
@@ -389,9 +261,9 @@ test_second_login_revokes (Fixture       *fixture,
   GAsyncResult *result = NULL;
   Closed closed = { 0 };
 
-  login_demo (first);
-  ck_api_dispatch_async (first, NULL, store_result_cb, &result);
-  url = ck_api_dispatch_finish (first, wait_result (&result), &error);
+  api_sign_in (first, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  ck_api_dispatch_async (first, NULL, api_store_result_cb, &result);
+  url = ck_api_dispatch_finish (first, api_wait_result (&result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (url, "ws://127.0.0.1:"));
@@ -401,40 +273,34 @@ test_second_login_revokes (Fixture       *fixture,
                           ck_api_get_tokens (first)->access_token,
                           ck_api_get_tokens (first)->apikey);
   g_signal_connect (socket, "closed", G_CALLBACK (socket_closed_cb), &closed);
-  ck_socket_connect_async (socket, NULL, store_result_cb, &result);
-  g_assert_true (ck_socket_connect_finish (socket, wait_result (&result), &error));
+  ck_socket_connect_async (socket, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_socket_connect_finish (socket, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
   g_assert_true (ck_socket_get_connected (socket));
 
-  login_demo (second);
+  api_sign_in (second, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
 
-  wait_until (is_closed, &closed, WAIT_MS);
+  api_wait_until (is_closed, &closed, API_TEST_WAIT_MS);
   g_assert_error (closed.reason, CK_ERROR, CK_ERROR_SESSION_TAKEN);
   g_assert_false (ck_socket_get_connected (socket));
   g_clear_error (&closed.reason);
 
-  devices = list_devices (first, &error);
+  devices = api_list_devices (first, &error);
   g_assert_null (devices);
   g_assert_error (error, CK_ERROR, CK_ERROR_SESSION_TAKEN);
 }
 
-static gboolean
-is_session_taken (gpointer data)
-{
-  return ck_client_get_state (data) == CK_CLIENT_STATE_SESSION_TAKEN;
-}
-
 static void
-test_client_session_taken (Fixture       *fixture,
+test_client_session_taken (ApiFixture    *fixture,
                            gconstpointer  data)
 {
   g_autoptr(CkClient) client = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
                                                      CKSIM_EXAMPLE_APP_SECRET);
-  g_autoptr(CkApi) second = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) second = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
 
-  login_demo (second);
-  wait_until (is_session_taken, client, WAIT_MS);
+  api_sign_in (second, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  api_wait_until (live_is_session_taken, client, API_TEST_WAIT_MS);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -460,7 +326,7 @@ command_failed_cb (CkClient *client,
 }
 
 static void
-test_toggle (Fixture       *fixture,
+test_toggle (ApiFixture    *fixture,
              gconstpointer  data)
 {
   g_autoptr(CkClient) client = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
@@ -476,12 +342,12 @@ test_toggle (Fixture       *fixture,
   g_assert_true (ck_device_get_has_power (plug));
   g_assert_false (ck_device_get_power (plug));
 
-  ck_client_set_power_async (client, plug, TRUE, NULL, store_result_cb, &result);
+  ck_client_set_power_async (client, plug, TRUE, NULL, api_store_result_cb, &result);
   /* Shown at once, before the ack. */
   g_assert_true (ck_device_get_pending (plug));
   g_assert_true (ck_device_get_power (plug));
 
-  g_assert_true (ck_client_set_power_finish (client, wait_result (&result), &error));
+  g_assert_true (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
   g_assert_false (ck_device_get_pending (plug));
@@ -492,8 +358,8 @@ test_toggle (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (stored, "switch"), ==, "on");
 
   /* And back off. */
-  ck_client_set_power_async (client, plug, FALSE, NULL, store_result_cb, &result);
-  g_assert_true (ck_client_set_power_finish (client, wait_result (&result), &error));
+  ck_client_set_power_async (client, plug, FALSE, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
   stored = cksim_server_get_device_params (fixture->sim, KITCHEN_PLUG);
@@ -502,7 +368,7 @@ test_toggle (Fixture       *fixture,
 }
 
 static void
-test_toggle_multi_channel (Fixture       *fixture,
+test_toggle_multi_channel (ApiFixture    *fixture,
                            gconstpointer  data)
 {
   g_autoptr(CkClient) client = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
@@ -513,8 +379,8 @@ test_toggle_multi_channel (Fixture       *fixture,
   JsonArray *switches;
 
   g_assert_nonnull (aquarium);
-  ck_client_set_power_async (client, aquarium, FALSE, NULL, store_result_cb, &result);
-  g_assert_true (ck_client_set_power_finish (client, wait_result (&result), &error));
+  ck_client_set_power_async (client, aquarium, FALSE, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
 
@@ -528,7 +394,7 @@ test_toggle_multi_channel (Fixture       *fixture,
 }
 
 static void
-test_toggle_offline (Fixture       *fixture,
+test_toggle_offline (ApiFixture    *fixture,
                      gconstpointer  data)
 {
   g_autoptr(CkClient) client = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
@@ -543,10 +409,10 @@ test_toggle_offline (Fixture       *fixture,
   g_assert_false (ck_device_get_power (pump));
   g_signal_connect (client, "command-failed", G_CALLBACK (command_failed_cb), &failed);
 
-  ck_client_set_power_async (client, pump, TRUE, NULL, store_result_cb, &result);
+  ck_client_set_power_async (client, pump, TRUE, NULL, api_store_result_cb, &result);
   g_assert_true (ck_device_get_power (pump));
 
-  g_assert_false (ck_client_set_power_finish (client, wait_result (&result), &error));
+  g_assert_false (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_error (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE);
 
@@ -572,7 +438,7 @@ plug_is_on (gpointer data)
 
 /* A change made by another session of the account reaches us (spec §4.7.2). */
 static void
-test_relayed_change (Fixture       *fixture,
+test_relayed_change (ApiFixture    *fixture,
                      gconstpointer  data)
 {
   g_autoptr(CkClient) first = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
@@ -585,12 +451,12 @@ test_relayed_change (Fixture       *fixture,
   GAsyncResult *result = NULL;
 
   g_assert_false (ck_device_get_power (mine));
-  ck_client_set_power_async (second, theirs, TRUE, NULL, store_result_cb, &result);
-  g_assert_true (ck_client_set_power_finish (second, wait_result (&result), &error));
+  ck_client_set_power_async (second, theirs, TRUE, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_set_power_finish (second, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
 
-  wait_until (plug_is_on, mine, WAIT_MS);
+  api_wait_until (plug_is_on, mine, API_TEST_WAIT_MS);
   g_assert_false (ck_device_get_pending (mine));
   /* Both sessions stay up: different app ids coexist. */
   g_assert_cmpint (ck_client_get_state (first), ==, CK_CLIENT_STATE_ONLINE);
@@ -598,20 +464,8 @@ test_relayed_change (Fixture       *fixture,
 }
 
 /* The simulator goes away: the client notices and starts reconnecting. */
-static gboolean
-is_reconnecting (gpointer data)
-{
-  return ck_client_get_state (data) == CK_CLIENT_STATE_RECONNECTING;
-}
-
-static gboolean
-is_online (gpointer data)
-{
-  return ck_client_get_state (data) == CK_CLIENT_STATE_ONLINE;
-}
-
 static void
-test_reconnect (Fixture       *fixture,
+test_reconnect (ApiFixture    *fixture,
                 gconstpointer  data)
 {
   g_autoptr(CkClient) client = new_connected_client (fixture, CKSIM_EXAMPLE_APP_ID,
@@ -619,8 +473,8 @@ test_reconnect (Fixture       *fixture,
 
   g_object_set (client, "reconnect-delay", 50, NULL);
   g_assert_cmpuint (cksim_server_drop_sockets (fixture->sim, NULL), >=, 1);
-  wait_until (is_reconnecting, client, WAIT_MS);
-  wait_until (is_online, client, WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
 }
 
 /* Heartbeats answered in time keep the session up. */
@@ -631,25 +485,25 @@ after_deadline (gpointer data)
 }
 
 static void
-test_heartbeat (Fixture       *fixture,
+test_heartbeat (ApiFixture    *fixture,
                 gconstpointer  data)
 {
   g_autoptr(CkClient) client = NULL;
-  g_autoptr(CkApi) api = new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
+  g_autoptr(CkApi) api = api_new_unsigned (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
   gint64 deadline;
 
   client = ck_client_new (api);
   g_object_set (client, "heartbeat-interval", 50, "pong-timeout", 200, NULL);
-  login_demo (api);
-  ck_client_connect_async (client, NULL, store_result_cb, &result);
-  g_assert_true (ck_client_connect_finish (client, wait_result (&result), &error));
+  api_sign_in (api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  ck_client_connect_async (client, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_connect_finish (client, api_wait_result (&result), &error));
   g_clear_object (&result);
   g_assert_no_error (error);
 
   deadline = g_get_monotonic_time () + 400 * 1000;
-  wait_until (after_deadline, &deadline, WAIT_MS);
+  api_wait_until (after_deadline, &deadline, API_TEST_WAIT_MS);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
 }
 
@@ -659,7 +513,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
 
   ADD ("/integration/login/success", test_login_success);
   ADD ("/integration/login/wrong-password", test_login_wrong_password);

@@ -9,7 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "test-live-common.h"
+#include "api-test-util.h"
 
 #define DAY_S   (24 * 60 * 60)
 #define DAY_MS  (G_GINT64_CONSTANT (1000) * DAY_S)
@@ -57,7 +57,7 @@ request_queued_cb (SoupSession *session,
 
 static void
 watch_api (Watch       *watch,
-           LiveFixture *fixture,
+           ApiFixture *fixture,
            CkApi       *api)
 {
   watch->sim = fixture->sim;
@@ -74,15 +74,15 @@ unwatch_api (Watch *watch,
 /* These tests move the simulator clock by days while the client's ts stays
  * on the wall clock: widen the simulator's ts window (spec §8.2) to match. */
 static void
-fixture_set_up (LiveFixture   *fixture,
+fixture_set_up (ApiFixture    *fixture,
                 gconstpointer  data)
 {
-  live_fixture_set_up (fixture, data);
+  api_fixture_set_up (fixture, data);
   g_object_set (fixture->sim, "ts-window", (gint64) 100 * DAY_S, NULL);
 }
 
 static void
-short_token_lifetimes (LiveFixture *fixture)
+short_token_lifetimes (ApiFixture *fixture)
 {
   g_object_set (fixture->sim, "at-ttl", (gint64) AT_TTL, "rt-ttl", (gint64) RT_TTL, NULL);
 }
@@ -100,27 +100,24 @@ connect_client (CkClient  *client,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  ck_client_connect_async (client, NULL, live_store_result_cb, &result);
-  ok = ck_client_connect_finish (client, live_wait_result (&result), error);
+  ck_client_connect_async (client, NULL, api_store_result_cb, &result);
+  ok = ck_client_connect_finish (client, api_wait_result (&result), error);
   g_clear_object (&result);
   return ok;
 }
 
 /* Whether @api's current at still opens REST calls. */
 static gboolean
-at_is_live (LiveFixture *fixture,
-            const char  *at)
+at_is_live (ApiFixture *fixture,
+            const char *at)
 {
   g_autoptr(CkApi) probe = ck_api_new (fixture->template, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   g_autoptr(CkTokens) tokens = ck_tokens_new (at, NULL, "unused", CKSIM_DEMO_REGION, NULL);
   g_autoptr(JsonArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
 
   ck_api_set_tokens (probe, tokens);
-  ck_api_list_devices_async (probe, NULL, live_store_result_cb, &result);
-  list = ck_api_list_devices_finish (probe, live_wait_result (&result), &error);
-  g_clear_object (&result);
+  list = api_list_devices (probe, &error);
   return list != NULL;
 }
 
@@ -130,7 +127,7 @@ at_is_live (LiveFixture *fixture,
 /* The at expired between dispatch and userOnline while the rt lives on:
  * one refresh, a fresh dispatch, online; nobody logged in again. */
 static void
-test_handshake_406_refreshes (LiveFixture   *fixture,
+test_handshake_406_refreshes (ApiFixture    *fixture,
                               gconstpointer  data)
 {
   g_autoptr(CkApi) api = NULL;
@@ -165,7 +162,7 @@ test_handshake_406_refreshes (LiveFixture   *fixture,
 /* The same after a drop: the reconnect renews the tokens and comes back
  * online instead of stopping as "session taken". */
 static void
-test_reconnect_406_refreshes (LiveFixture   *fixture,
+test_reconnect_406_refreshes (ApiFixture    *fixture,
                               gconstpointer  data)
 {
   g_autoptr(CkApi) api = NULL;
@@ -185,13 +182,13 @@ test_reconnect_406_refreshes (LiveFixture   *fixture,
   /* Dispatch's 402 on the aged token would refresh on its own; age it only
    * once dispatch has let it through. */
   g_assert_cmpuint (cksim_server_drop_sockets (fixture->sim, NULL), >=, 1);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
 
   g_assert_cmpuint (watch.refreshes, ==, 1);
   g_assert_cmpuint (watch.sockets, ==, 2);
   g_assert_cmpuint (cksim_server_get_login_count (fixture->sim), ==, logins);
-  live_run_for (100);
+  api_run_for (100);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
   unwatch_api (&watch, api);
 }
@@ -206,7 +203,7 @@ typedef enum
 /* A refresh that fails, or a second 406: "session taken", after exactly
  * one refresh and no login; the client then stays put. */
 static void
-test_handshake_406_session_taken (LiveFixture   *fixture,
+test_handshake_406_session_taken (ApiFixture    *fixture,
                                   gconstpointer  data)
 {
   Refusal refusal = GPOINTER_TO_INT (data);
@@ -248,7 +245,7 @@ test_handshake_406_session_taken (LiveFixture   *fixture,
 
   /* No loop: nothing more is tried. */
   handshakes = cksim_server_get_handshake_count (fixture->sim);
-  live_run_for (200);
+  api_run_for (200);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), ==, handshakes);
   g_assert_cmpuint (watch.refreshes, ==, 1);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_SESSION_TAKEN);
@@ -258,7 +255,7 @@ test_handshake_406_session_taken (LiveFixture   *fixture,
 /* A 406 pushed on an open socket after another login: session taken at
  * once, no refresh (it would silently take the session back). */
 static void
-test_pushed_406_no_refresh (LiveFixture   *fixture,
+test_pushed_406_no_refresh (ApiFixture    *fixture,
                             gconstpointer  data)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, NULL);
@@ -274,8 +271,8 @@ test_pushed_406_no_refresh (LiveFixture   *fixture,
 
   other = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, NULL);
   other_at = current_at (other);
-  live_wait_until (live_is_session_taken, client, LIVE_WAIT_MS);
-  live_run_for (200);
+  api_wait_until (live_is_session_taken, client, API_TEST_WAIT_MS);
+  api_run_for (200);
 
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_SESSION_TAKEN);
   g_assert_cmpuint (watch.refreshes, ==, 0);
@@ -304,7 +301,7 @@ set_token_age (CkApi  *api,
  * are renewed before anything else at connect; 24 days old ones, or ones
  * whose age is unknown (stored before it was recorded), are not. */
 static void
-test_refresh_old_tokens_at_start (LiveFixture   *fixture,
+test_refresh_old_tokens_at_start (ApiFixture    *fixture,
                                   gconstpointer  data)
 {
   static const struct
@@ -366,7 +363,7 @@ refreshed_once (gpointer data)
  * socket stays, the next reconnect uses the new at, and the renewed
  * session is what the keyring would keep ("tokens-changed"). */
 static void
-test_refresh_timer (LiveFixture   *fixture,
+test_refresh_timer (ApiFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, NULL);
@@ -384,10 +381,10 @@ test_refresh_timer (LiveFixture   *fixture,
   issued_before = ck_api_get_tokens (api)->issued_at;
 
   g_object_set (client, "token-refresh-age", (guint64) 300, NULL);
-  live_wait_until (refreshed_once, &watch, LIVE_WAIT_MS);
+  api_wait_until (refreshed_once, &watch, API_TEST_WAIT_MS);
   /* Stop it before it comes round again. */
   g_object_set (client, "token-refresh-age", (guint64) 0, NULL);
-  live_run_for (400);
+  api_run_for (400);
 
   g_assert_cmpuint (watch.refreshes, ==, 1);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
@@ -400,8 +397,8 @@ test_refresh_timer (LiveFixture   *fixture,
 
   /* The next reconnect hands the renewed at to userOnline. */
   g_assert_cmpuint (cksim_server_drop_sockets (fixture->sim, NULL), >=, 1);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   g_assert_cmpuint (watch.refreshes, ==, 1);
   unwatch_api (&watch, api);
 }
@@ -412,7 +409,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func, data) \
-  g_test_add (path, LiveFixture, data, fixture_set_up, func, live_fixture_tear_down)
+  g_test_add (path, ApiFixture, data, fixture_set_up, func, api_fixture_tear_down)
 
   ADD ("/client-tokens/handshake-406/refreshes", test_handshake_406_refreshes, NULL);
   ADD ("/client-tokens/handshake-406/reconnect-refreshes", test_reconnect_406_refreshes, NULL);

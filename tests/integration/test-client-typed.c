@@ -6,7 +6,7 @@
  * simulator: the simulator's params change exactly as the catalog encodes
  * the value, and what cannot be sent is refused before anything goes out. */
 
-#include "test-live-common.h"
+#include "api-test-util.h"
 
 #include <string.h>
 
@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  LiveFixture  live;
+  ApiFixture  live;
   CkClient    *client;
   guint        started;     /* "command-started" emissions */
   GPtrArray   *sent;        /* (JsonObject) params of each command, in order */
@@ -37,7 +37,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  live_fixture_set_up (&fixture->live, data);
+  api_fixture_set_up (&fixture->live, data);
   fixture->client = live_new_demo_client (&fixture->live);
   fixture->sent = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_signal_connect (fixture->client, "command-started", G_CALLBACK (command_started_cb), fixture);
@@ -49,7 +49,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->client);
   g_clear_pointer (&fixture->sent, g_ptr_array_unref);
-  live_fixture_tear_down (&fixture->live, data);
+  api_fixture_tear_down (&fixture->live, data);
 }
 
 static JsonObject *
@@ -71,7 +71,7 @@ finish_call (CkClient      *client,
              FinishFunc     finish,
              GError       **error)
 {
-  gboolean ok = finish (client, live_wait_result (result), error);
+  gboolean ok = finish (client, api_wait_result (result), error);
 
   g_clear_object (result);
   return ok;
@@ -88,7 +88,7 @@ test_brightness_dimmer (Fixture       *fixture,
   GAsyncResult *result = NULL;
   gint64 brightness = 0;
 
-  ck_client_set_brightness_async (fixture->client, dimmer, 40, NULL, live_store_result_cb, &result);
+  ck_client_set_brightness_async (fixture->client, dimmer, 40, NULL, api_store_result_cb, &result);
   /* Shown at once, before the ack. */
   g_assert_cmpint (ck_device_get_brightness (dimmer), ==, 40);
   g_assert_true (ck_device_get_pending (dimmer));
@@ -113,7 +113,7 @@ test_color_desk_lamp (Fixture       *fixture,
   GAsyncResult *result = NULL;
   guint32 rgb = 0;
 
-  ck_client_set_color_async (fixture->client, lamp, 0x00ff40, NULL, live_store_result_cb, &result);
+  ck_client_set_color_async (fixture->client, lamp, 0x00ff40, NULL, api_store_result_cb, &result);
   g_assert_cmpuint (ck_device_get_color (lamp), ==, 0x00ff40);
   g_assert_true (finish_call (fixture->client, &result, ck_client_set_color_finish, &error));
   g_assert_no_error (error);
@@ -136,7 +136,7 @@ test_channel_aquarium (Fixture       *fixture,
   gboolean on = FALSE;
 
   g_assert_false (ck_device_get_channel (aquarium, 1));
-  ck_client_set_channel_async (fixture->client, aquarium, 1, TRUE, NULL, live_store_result_cb, &result);
+  ck_client_set_channel_async (fixture->client, aquarium, 1, TRUE, NULL, api_store_result_cb, &result);
   g_assert_true (ck_device_get_channel (aquarium, 1));
   g_assert_true (finish_call (fixture->client, &result, ck_client_set_channel_finish, &error));
   g_assert_no_error (error);
@@ -165,7 +165,7 @@ test_fan_bedroom (Fixture       *fixture,
       GAsyncResult *result = NULL;
       guint level = 99;
 
-      ck_client_set_fan_async (fixture->client, fan, levels[i], NULL, live_store_result_cb, &result);
+      ck_client_set_fan_async (fixture->client, fan, levels[i], NULL, api_store_result_cb, &result);
       g_assert_true (finish_call (fixture->client, &result, ck_client_set_fan_finish, &error));
       g_assert_no_error (error);
       g_assert_true (ck_family_decode_fan (family, sim_params (fixture, BEDROOM_FAN), &level));
@@ -194,7 +194,7 @@ test_ct_bulb_off_powers_on_first (Fixture       *fixture,
   g_assert_cmpint (min, <=, 3000);
   g_assert_cmpint (max, >=, 3000);
 
-  ck_client_set_color_temperature_async (fixture->client, bulb, 3000, NULL, live_store_result_cb, &result);
+  ck_client_set_color_temperature_async (fixture->client, bulb, 3000, NULL, api_store_result_cb, &result);
   /* The requested value shows at once, power-on included. */
   g_assert_true (ck_device_get_power (bulb));
   g_assert_cmpint (ABS (ck_device_get_color_temperature (bulb) - 3000), <=, 50);
@@ -224,14 +224,14 @@ test_refused_locally (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  ck_client_set_brightness_async (fixture->client, dimmer, 150, NULL, live_store_result_cb, &result);
+  ck_client_set_brightness_async (fixture->client, dimmer, 150, NULL, api_store_result_cb, &result);
   g_assert_false (finish_call (fixture->client, &result, ck_client_set_brightness_finish, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_INVALID_VALUE);
   g_assert_cmpint (ck_device_get_brightness (dimmer), ==, 60);
   g_assert_false (ck_device_get_pending (dimmer));
   g_clear_error (&error);
 
-  ck_client_set_color_async (fixture->client, plug, 0xff0000, NULL, live_store_result_cb, &result);
+  ck_client_set_color_async (fixture->client, plug, 0xff0000, NULL, api_store_result_cb, &result);
   g_assert_false (finish_call (fixture->client, &result, ck_client_set_color_finish, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_SUPPORTED);
 
@@ -290,11 +290,11 @@ test_timers_round_trip (Fixture       *fixture,
   JsonObject *entry;
 
   /* Add two. */
-  ck_client_add_timer_async (fixture->client, plug, timer, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_add_timer_async (fixture->client, plug, timer, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
-  ck_client_add_timer_async (fixture->client, plug, second, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_add_timer_async (fixture->client, plug, second, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
   g_assert_cmpuint (json_array_get_length (sim_timers (fixture, KITCHEN_PLUG)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (ck_device_get_timers (plug)), ==, 2);
@@ -304,8 +304,8 @@ test_timers_round_trip (Fixture       *fixture,
 
   /* Edit: the same mId, a new time and action; the other stays. */
   ck_timer_set_id (edited, id);
-  ck_client_edit_timer_async (fixture->client, plug, edited, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_edit_timer_async (fixture->client, plug, edited, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
   g_assert_cmpuint (json_array_get_length (sim_timers (fixture, KITCHEN_PLUG)), ==, 2);
   entry = json_array_get_object_element (sim_timers (fixture, KITCHEN_PLUG), 0);
@@ -315,8 +315,8 @@ test_timers_round_trip (Fixture       *fixture,
                    ==, "off");
 
   /* Disable. */
-  ck_client_enable_timer_async (fixture->client, plug, id, FALSE, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_enable_timer_async (fixture->client, plug, id, FALSE, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
   entry = json_array_get_object_element (sim_timers (fixture, KITCHEN_PLUG), 0);
   g_assert_cmpint (json_object_get_int_member (entry, "enabled"), ==, 0);
@@ -327,8 +327,8 @@ test_timers_round_trip (Fixture       *fixture,
   }
 
   /* Remove. */
-  ck_client_remove_timer_async (fixture->client, plug, id, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_remove_timer_async (fixture->client, plug, id, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
   g_assert_cmpuint (json_array_get_length (sim_timers (fixture, KITCHEN_PLUG)), ==, 1);
   entry = json_array_get_object_element (sim_timers (fixture, KITCHEN_PLUG), 0);
@@ -336,7 +336,7 @@ test_timers_round_trip (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (ck_device_get_timers (plug)), ==, 1);
 
   /* An unknown id is refused before sending. */
-  ck_client_remove_timer_async (fixture->client, plug, id, NULL, live_store_result_cb, &result);
+  ck_client_remove_timer_async (fixture->client, plug, id, NULL, api_store_result_cb, &result);
   {
     g_autoptr(GError) error = NULL;
 
@@ -358,11 +358,11 @@ test_timers_device_refusal (Fixture       *fixture,
   GAsyncResult *result = NULL;
 
   g_object_set (fixture->live.sim, "timer-limit", 1, NULL);
-  ck_client_add_timer_async (fixture->client, plug, first, NULL, live_store_result_cb, &result);
-  timer_call_ok (fixture, live_wait_result (&result));
+  ck_client_add_timer_async (fixture->client, plug, first, NULL, api_store_result_cb, &result);
+  timer_call_ok (fixture, api_wait_result (&result));
   result = NULL;
 
-  ck_client_add_timer_async (fixture->client, plug, second, NULL, live_store_result_cb, &result);
+  ck_client_add_timer_async (fixture->client, plug, second, NULL, api_store_result_cb, &result);
   g_assert_cmpuint (g_list_model_get_n_items (ck_device_get_timers (plug)), ==, 2);   /* pending */
   g_assert_false (finish_call (fixture->client, &result, ck_client_timer_finish, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED);
@@ -395,8 +395,8 @@ test_timers_sharee_permit (Fixture       *fixture,
 
   /* The owner narrows the demo share (15) to "add timers" only. */
   ck_client_update_share_async (fixture->client, plug, CKSIM_DEMO_GUEST_EMAIL, CK_PERMIT_ADD_TIMER,
-                                "test", NULL, live_store_result_cb, &result);
-  g_assert_true (ck_client_update_share_finish (fixture->client, live_wait_result (&result), &error));
+                                "test", NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_update_share_finish (fixture->client, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -410,19 +410,19 @@ test_timers_sharee_permit (Fixture       *fixture,
   g_assert_cmpint (ck_device_get_permit (shared), ==, CK_PERMIT_ADD_TIMER);
 
   timer = new_repeat_timer (shared, 6, TRUE);
-  ck_client_add_timer_async (guest, shared, timer, NULL, live_store_result_cb, &result);
+  ck_client_add_timer_async (guest, shared, timer, NULL, api_store_result_cb, &result);
   g_assert_true (finish_call (guest, &result, ck_client_timer_finish, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (sim_timers (fixture, KITCHEN_PLUG)), ==, 1);
   g_assert_cmpuint (guest_started, ==, 1);
 
   ck_client_enable_timer_async (guest, shared, ck_timer_get_id (timer), FALSE, NULL,
-                                live_store_result_cb, &result);
+                                api_store_result_cb, &result);
   g_assert_false (finish_call (guest, &result, ck_client_timer_finish, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
 
-  ck_client_remove_timer_async (guest, shared, ck_timer_get_id (timer), NULL, live_store_result_cb, &result);
+  ck_client_remove_timer_async (guest, shared, ck_timer_get_id (timer), NULL, api_store_result_cb, &result);
   g_assert_false (finish_call (guest, &result, ck_client_timer_finish, &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_NOT_PERMITTED);
 

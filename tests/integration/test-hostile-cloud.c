@@ -13,7 +13,7 @@
 #include "ck-api.h"
 #include "ck-socket.h"
 
-#define WAIT_MS 2000
+#include "api-test-util.h"
 
 typedef struct
 {
@@ -25,50 +25,6 @@ typedef struct
   guint                    handshakes;
   char                    *request_sequence;  /* of the last request after userOnline */
 } Cloud;
-
-/* ------------------------------------------------------------------------ */
-/* Waiting                                                                   */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*condition) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
-  guint wake = g_timeout_add (5, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static gboolean
-slot_filled (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  wait_until (slot_filled, slot);
-  return *slot;
-}
 
 /* ------------------------------------------------------------------------ */
 /* The hostile cloud                                                         */
@@ -208,7 +164,7 @@ test_rest (Cloud         *cloud,
         g_autoptr(GError) error = NULL;                                         \
         type value;                                                             \
         call;                                                                   \
-        value = finish (api, wait_result (&result), &error);                    \
+        value = finish (api, api_wait_result (&result), &error);                    \
         g_assert_true ((value == 0) != (error == NULL));                        \
         if (error != NULL)                                                      \
           g_assert_true (error->domain == CK_ERROR);                            \
@@ -217,23 +173,23 @@ test_rest (Cloud         *cloud,
         g_clear_object (&result);                                               \
       } G_STMT_END
 
-      CHECK (ck_api_list_devices_async (api, NULL, store_result_cb, &result),
+      CHECK (ck_api_list_devices_async (api, NULL, api_store_result_cb, &result),
              ck_api_list_devices_finish, JsonArray *, json_array_unref);
-      CHECK (ck_api_dispatch_async (api, NULL, store_result_cb, &result),
+      CHECK (ck_api_dispatch_async (api, NULL, api_store_result_cb, &result),
              ck_api_dispatch_finish, char *, g_free);
-      CHECK (ck_api_get_device_async (api, "d", NULL, store_result_cb, &result),
+      CHECK (ck_api_get_device_async (api, "d", NULL, api_store_result_cb, &result),
              ck_api_get_device_finish, JsonObject *, json_object_unref);
-      CHECK (ck_api_list_groups_async (api, NULL, store_result_cb, &result),
+      CHECK (ck_api_list_groups_async (api, NULL, api_store_result_cb, &result),
              ck_api_list_groups_finish, JsonArray *, json_array_unref);
-      CHECK (ck_api_create_group_async (api, "g", 0, NULL, store_result_cb, &result),
+      CHECK (ck_api_create_group_async (api, "g", 0, NULL, api_store_result_cb, &result),
              ck_api_create_group_finish, char *, g_free);
-      CHECK (ck_api_lookup_region_async (api, "44", NULL, store_result_cb, &result),
+      CHECK (ck_api_lookup_region_async (api, "44", NULL, api_store_result_cb, &result),
              ck_api_lookup_region_finish, char *, g_free);
-      CHECK (ck_api_get_device_status_async (api, "d", NULL, NULL, store_result_cb, &result),
+      CHECK (ck_api_get_device_status_async (api, "d", NULL, NULL, api_store_result_cb, &result),
              ck_api_get_device_status_finish, JsonObject *, json_object_unref);
-      CHECK (ck_api_refresh_async (api, NULL, store_result_cb, &result),
+      CHECK (ck_api_refresh_async (api, NULL, api_store_result_cb, &result),
              ck_api_refresh_finish, CkTokens *, ck_tokens_free);
-      CHECK (ck_api_login_async (api, "a@example.com", "password", NULL, store_result_cb, &result),
+      CHECK (ck_api_login_async (api, "a@example.com", "password", NULL, api_store_result_cb, &result),
              ck_api_login_finish, CkTokens *, ck_tokens_free);
 #undef CHECK
 
@@ -317,15 +273,15 @@ test_websocket (Cloud         *cloud,
   g_object_set (socket, "request-timeout", 1500, NULL);
   g_signal_connect (socket, "push", G_CALLBACK (push_cb), &events);
   g_signal_connect (socket, "closed", G_CALLBACK (closed_cb), &events);
-  ck_socket_connect_async (socket, NULL, store_result_cb, &result);
-  g_assert_true (ck_socket_connect_finish (socket, wait_result (&result), &error));
+  ck_socket_connect_async (socket, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_socket_connect_finish (socket, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  wait_until (have_peer, cloud);
+  api_wait_until (have_peer, cloud, API_TEST_WAIT_MS);
 
   /* A request in flight while the garbage arrives. */
   json_object_set_string_member (params, "switch", "on");
-  ck_socket_update_async (socket, "d", "key", params, NULL, store_result_cb, &update);
+  ck_socket_update_async (socket, "d", "key", params, NULL, api_store_result_cb, &update);
 
   for (guint f = 0; f < G_N_ELEMENTS (hostile_frames); f++)
     soup_websocket_connection_send_text (cloud->peer, hostile_frames[f]);
@@ -334,7 +290,7 @@ test_websocket (Cloud         *cloud,
 
     soup_websocket_connection_send_binary (cloud->peer, binary, sizeof binary);
   }
-  wait_until (pushes_seen, &events);
+  api_wait_until (pushes_seen, &events, API_TEST_WAIT_MS);
 
   /* Still up, nothing closed, the request still waits for its answer. */
   g_assert_true (ck_socket_get_connected (socket));
@@ -347,10 +303,10 @@ test_websocket (Cloud         *cloud,
     g_autoptr(GError) update_error = NULL;
     g_autoptr(JsonObject) ack = NULL;
 
-    wait_until (have_request, cloud);
+    api_wait_until (have_request, cloud, API_TEST_WAIT_MS);
     reply = g_strdup_printf ("{\"error\":0,\"sequence\":\"%s\",\"params\":5}", cloud->request_sequence);
     soup_websocket_connection_send_text (cloud->peer, reply);
-    ack = ck_socket_update_finish (socket, wait_result (&update), &update_error);
+    ack = ck_socket_update_finish (socket, api_wait_result (&update), &update_error);
     g_assert_no_error (update_error);
     g_assert_nonnull (ack);
     g_clear_object (&update);
@@ -358,17 +314,17 @@ test_websocket (Cloud         *cloud,
 
   /* An error answer of the wrong type is an answer, not a crash. */
   g_clear_pointer (&cloud->request_sequence, g_free);
-  ck_socket_update_async (socket, "d", "key", params, NULL, store_result_cb, &update);
+  ck_socket_update_async (socket, "d", "key", params, NULL, api_store_result_cb, &update);
   {
     g_autoptr(GError) update_error = NULL;
     g_autofree char *bad = NULL;
 
-    wait_until (have_request, cloud);
+    api_wait_until (have_request, cloud, API_TEST_WAIT_MS);
     /* A numeric sequence for a string one (spec §4.2), and a bad error. */
     bad = g_strdup_printf ("{\"error\":503.5,\"code\":\"x\",\"sequence\":%s}", cloud->request_sequence);
 
     soup_websocket_connection_send_text (cloud->peer, bad);
-    answer = ck_socket_update_finish (socket, wait_result (&update), &update_error);
+    answer = ck_socket_update_finish (socket, api_wait_result (&update), &update_error);
     g_assert_null (answer);
     g_assert_error (update_error, CK_ERROR, CK_ERROR_INVALID_RESPONSE);
     g_clear_object (&update);

@@ -3,7 +3,8 @@
 #define G_LOG_DOMAIN "test-live-commands"
 
 #include "ck-json.h"
-#include "test-live-common.h"
+#include "api-test-util.h"
+#include "fake-network-monitor.h"
 
 /* Requests on the live session: update (any params), query, their errors,
  * commands across reconnects, and "no command lost". */
@@ -29,8 +30,8 @@ update (CkClient    *client,
   gboolean ok;
 
   ck_client_update_async (client, live_device (client, device_id), params, NULL,
-                          live_store_result_cb, &result);
-  ok = ck_client_update_finish (client, live_wait_result (&result), error);
+                          api_store_result_cb, &result);
+  ok = ck_client_update_finish (client, api_wait_result (&result), error);
   g_clear_object (&result);
   return ok;
 }
@@ -111,7 +112,7 @@ outlet_switch (JsonObject *params,
 /* ------------------------------------------------------------------------ */
 
 static void
-test_update_single_and_multi (LiveFixture   *fixture,
+test_update_single_and_multi (ApiFixture    *fixture,
                               gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -144,7 +145,7 @@ test_update_single_and_multi (LiveFixture   *fixture,
 }
 
 static void
-test_query (LiveFixture   *fixture,
+test_query (ApiFixture    *fixture,
             gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -156,16 +157,16 @@ test_query (LiveFixture   *fixture,
   GAsyncResult *result = NULL;
   CkDevice *plug = live_device (client, KITCHEN_PLUG);
 
-  ck_client_query_async (client, plug, keys, NULL, live_store_result_cb, &result);
-  some = ck_client_query_finish (client, live_wait_result (&result), &error);
+  ck_client_query_async (client, plug, keys, NULL, api_store_result_cb, &result);
+  some = ck_client_query_finish (client, api_wait_result (&result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
   g_assert_cmpuint (json_object_get_size (some), ==, 2);
   g_assert_cmpstr (ck_json_get_string (some, "switch"), ==, "off");
   g_assert_true (json_object_has_member (some, "rssi"));
 
-  ck_client_query_async (client, plug, NULL, NULL, live_store_result_cb, &result);
-  all = ck_client_query_finish (client, live_wait_result (&result), &error);
+  ck_client_query_async (client, plug, NULL, NULL, api_store_result_cb, &result);
+  all = ck_client_query_finish (client, api_wait_result (&result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
   {
@@ -188,7 +189,7 @@ count_failed_cb (CkClient *client,
 }
 
 static void
-test_offline_device (LiveFixture   *fixture,
+test_offline_device (ApiFixture    *fixture,
                      gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -211,7 +212,7 @@ test_offline_device (LiveFixture   *fixture,
 
 /* The cloud swallows the command: no answer is a timeout, rolled back. */
 static void
-test_swallowed_ack (LiveFixture   *fixture,
+test_swallowed_ack (ApiFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -221,10 +222,10 @@ test_swallowed_ack (LiveFixture   *fixture,
   g_object_set (client, "request-timeout", 200, NULL);
   /* The socket reads the property at dispatch: reconnect to apply it. */
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
 
-  live_sim_post (fixture, "acks", "{\"mode\":\"swallow\"}");
+  api_sim_post (fixture, "acks", "{\"mode\":\"swallow\"}");
   g_assert_false (update (client, KITCHEN_PLUG, "{\"switch\":\"on\"}", &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_TIMEOUT);
   g_assert_false (ck_device_get_power (plug));
@@ -247,7 +248,7 @@ power_is_off (gpointer device)
 
 /* Sessions of one account (the two example app pairs) see each other's changes. */
 static void
-test_two_sessions (LiveFixture   *fixture,
+test_two_sessions (ApiFixture    *fixture,
                    gconstpointer  data)
 {
   g_autoptr(CkClient) first = live_new_demo_client (fixture);
@@ -259,11 +260,11 @@ test_two_sessions (LiveFixture   *fixture,
   live_connect (second);
   g_assert_true (update (first, HALL_LIGHT, "{\"switch\":\"off\"}", &error));
   g_assert_no_error (error);
-  live_wait_until (power_is_off, live_device (second, HALL_LIGHT), LIVE_WAIT_MS);
+  api_wait_until (power_is_off, live_device (second, HALL_LIGHT), API_TEST_WAIT_MS);
 
   g_assert_true (update (second, HALL_LIGHT, "{\"switch\":\"on\"}", &error));
   g_assert_no_error (error);
-  live_wait_until (power_is_on, live_device (first, HALL_LIGHT), LIVE_WAIT_MS);
+  api_wait_until (power_is_on, live_device (first, HALL_LIGHT), API_TEST_WAIT_MS);
   g_assert_false (ck_device_get_pending (live_device (first, HALL_LIGHT)));
   g_assert_cmpint (ck_client_get_state (first), ==, CK_CLIENT_STATE_ONLINE);
   g_assert_cmpint (ck_client_get_state (second), ==, CK_CLIENT_STATE_ONLINE);
@@ -272,7 +273,7 @@ test_two_sessions (LiveFixture   *fixture,
 /* A command issued while reconnecting waits and is sent once back online;
  * one that cannot be sent before its deadline fails visibly, unsent. */
 static void
-test_wait_during_reconnect (LiveFixture   *fixture,
+test_wait_during_reconnect (ApiFixture    *fixture,
                             gconstpointer  data)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
@@ -292,13 +293,13 @@ test_wait_during_reconnect (LiveFixture   *fixture,
   recorder_init (&recorder, client);
 
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
-  ck_client_update_async (client, plug, on, NULL, live_store_result_cb, &result);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
+  ck_client_update_async (client, plug, on, NULL, api_store_result_cb, &result);
   g_assert_true (ck_device_get_pending (plug));
   g_assert_true (ck_device_get_power (plug));   /* shown at once */
   g_assert_false (ck_command_get_sent (recorder.commands->pdata[0]));
 
-  g_assert_true (ck_client_update_finish (client, live_wait_result (&result), &error));
+  g_assert_true (ck_client_update_finish (client, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
@@ -308,9 +309,9 @@ test_wait_during_reconnect (LiveFixture   *fixture,
   g_object_set (client, "command-deadline", 150, NULL);
   live_fake_monitor_set_available (monitor, FALSE);
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_offline, client, LIVE_WAIT_MS);
-  ck_client_set_power_async (client, plug, FALSE, NULL, live_store_result_cb, &result);
-  g_assert_false (ck_client_set_power_finish (client, live_wait_result (&result), &error));
+  api_wait_until (live_is_offline, client, API_TEST_WAIT_MS);
+  ck_client_set_power_async (client, plug, FALSE, NULL, api_store_result_cb, &result);
+  g_assert_false (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_DISCONNECTED);
   g_clear_object (&result);
   g_assert_false (ck_command_get_sent (recorder.commands->pdata[1]));
@@ -319,14 +320,14 @@ test_wait_during_reconnect (LiveFixture   *fixture,
   g_assert_false (ck_device_get_pending (plug));
 
   live_fake_monitor_set_available (monitor, TRUE);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   recorder_clear (&recorder, client);
 }
 
 static gboolean
 switch_is_on_in_sim (gpointer data)
 {
-  LiveFixture *fixture = data;
+  ApiFixture *fixture = data;
 
   return g_strcmp0 (ck_json_get_string (cksim_server_get_device_params (fixture->sim, KITCHEN_PLUG),
                                         "switch"), "on") == 0;
@@ -341,7 +342,7 @@ is_unconfirmed (gpointer command)
 /* The answer is lost with the socket: unconfirmed, then settled by the
  * query after reconnecting — applied (confirmed) or not (rolled back). */
 static void
-test_unconfirmed_settled (LiveFixture   *fixture,
+test_unconfirmed_settled (ApiFixture    *fixture,
                           gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -357,27 +358,27 @@ test_unconfirmed_settled (LiveFixture   *fixture,
 
   /* Applied: the device switched, the ack was on its way back. */
   cksim_server_set_ack_mode (fixture->sim, "delay", 1000);
-  ck_client_update_async (client, plug, on, NULL, live_store_result_cb, &result);
-  live_wait_until (switch_is_on_in_sim, fixture, LIVE_WAIT_MS);
+  ck_client_update_async (client, plug, on, NULL, api_store_result_cb, &result);
+  api_wait_until (switch_is_on_in_sim, fixture, API_TEST_WAIT_MS);
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (is_unconfirmed, recorder.commands->pdata[0], LIVE_WAIT_MS);
+  api_wait_until (is_unconfirmed, recorder.commands->pdata[0], API_TEST_WAIT_MS);
   g_assert_true (ck_device_get_pending (plug));
   cksim_server_set_ack_mode (fixture->sim, "normal", 0);
-  g_assert_true (ck_client_update_finish (client, live_wait_result (&result), &error));
+  g_assert_true (ck_client_update_finish (client, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpint (ck_command_get_state (recorder.commands->pdata[0]), ==, CK_COMMAND_CONFIRMED);
   g_assert_true (ck_device_get_power (plug));
 
   /* Not applied: the cloud lost it before the device. */
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   cksim_server_set_ack_mode (fixture->sim, "swallow", 0);
-  ck_client_update_async (client, plug, off, NULL, live_store_result_cb, &result);
-  live_run_for (50);
+  ck_client_update_async (client, plug, off, NULL, api_store_result_cb, &result);
+  api_run_for (50);
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (is_unconfirmed, recorder.commands->pdata[1], LIVE_WAIT_MS);
+  api_wait_until (is_unconfirmed, recorder.commands->pdata[1], API_TEST_WAIT_MS);
   cksim_server_set_ack_mode (fixture->sim, "normal", 0);
-  g_assert_false (ck_client_update_finish (client, live_wait_result (&result), &error));
+  g_assert_false (ck_client_update_finish (client, api_wait_result (&result), &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_DISCONNECTED);
   g_clear_object (&result);
   g_assert_cmpint (ck_command_get_state (recorder.commands->pdata[1]), ==, CK_COMMAND_ROLLED_BACK);
@@ -411,7 +412,7 @@ issue_commands (CkClient *client,
 }
 
 static void
-test_no_command_lost (LiveFixture   *fixture,
+test_no_command_lost (ApiFixture    *fixture,
                       gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -423,16 +424,16 @@ test_no_command_lost (LiveFixture   *fixture,
   cksim_server_set_ack_mode (fixture->sim, "delay", 150);
 
   issue_commands (client, 0, 12);
-  live_run_for (40);            /* in flight: received, acks on their way */
+  api_run_for (40);            /* in flight: received, acks on their way */
   g_assert_cmpuint (cksim_server_drop_sockets (fixture->sim, NULL), ==, 1);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
   issue_commands (client, 12, 10);   /* wait for the session */
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   issue_commands (client, 22, 8);
 
   g_assert_cmpuint (recorder.commands->len, ==, 30);
-  live_wait_until (all_settled, &recorder, LIVE_WAIT_MS);
-  live_run_for (200);   /* late relays or acks, if any, arrive */
+  api_wait_until (all_settled, &recorder, API_TEST_WAIT_MS);
+  api_run_for (200);   /* late relays or acks, if any, arrive */
 
   for (guint i = 0; i < recorder.commands->len; i++)
     {
@@ -479,7 +480,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, LiveFixture, NULL, live_fixture_set_up, func, live_fixture_tear_down)
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
 
   ADD ("/live/commands/update", test_update_single_and_multi);
   ADD ("/live/commands/query", test_query);

@@ -4,13 +4,14 @@
 
 #include "ck-backoff.h"
 #include "ck-json.h"
-#include "test-live-common.h"
+#include "api-test-util.h"
+#include "fake-network-monitor.h"
 
 /* The live session: handshake, heartbeat and its watchdog, reconnecting
  * with back-off and resync, session taken, the network monitor, pushes. */
 
 static guint
-socket_count (LiveFixture *fixture)
+socket_count (ApiFixture *fixture)
 {
   g_autoptr(JsonNode) dump = cksim_server_dump_state (fixture->sim);
 
@@ -18,7 +19,7 @@ socket_count (LiveFixture *fixture)
 }
 
 static void
-test_handshake (LiveFixture   *fixture,
+test_handshake (ApiFixture    *fixture,
                 gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -39,7 +40,7 @@ test_handshake (LiveFixture   *fixture,
 /* Pings every 50 ms keep a socket up that the cloud would close after
  * 250 ms of silence; unanswered pings trip the watchdog and reconnect. */
 static void
-test_heartbeat (LiveFixture   *fixture,
+test_heartbeat (ApiFixture    *fixture,
                 gconstpointer  data)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
@@ -52,16 +53,16 @@ test_heartbeat (LiveFixture   *fixture,
   live_connect (client);
   handshakes = cksim_server_get_handshake_count (fixture->sim);
 
-  live_run_for (600);
+  api_run_for (600);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), ==, handshakes);
 
   /* The cloud stops answering but keeps the socket: only the watchdog can tell. */
   g_object_set (fixture->sim, "idle-timeout-ms", 60000, NULL);
   cksim_server_set_answer_pings (fixture->sim, FALSE);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
   cksim_server_set_answer_pings (fixture->sim, TRUE);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), >, handshakes);
 }
 
@@ -74,7 +75,7 @@ plug_is_on (gpointer device)
 /* A change made while disconnected is seen after reconnecting (the list is
  * fetched once), through a fresh dispatch. */
 static void
-test_drop_reconnect_resync (LiveFixture   *fixture,
+test_drop_reconnect_resync (ApiFixture    *fixture,
                             gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -85,7 +86,7 @@ test_drop_reconnect_resync (LiveFixture   *fixture,
   g_object_set (client, "reconnect-delay", 300, "reconnect-max-delay", 300, NULL);
   g_assert_false (ck_device_get_power (plug));
   g_assert_cmpuint (cksim_server_drop_sockets (fixture->sim, NULL), ==, 1);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
 
   next = ck_client_get_next_attempt (client);
   g_assert_nonnull (next);
@@ -96,9 +97,9 @@ test_drop_reconnect_resync (LiveFixture   *fixture,
   g_assert_true (cksim_server_report_device (fixture->sim, KITCHEN_PLUG, report));
   g_assert_false (ck_device_get_power (plug));
 
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   g_assert_null (ck_client_get_next_attempt (client));
-  live_wait_until (plug_is_on, plug, LIVE_WAIT_MS);
+  api_wait_until (plug_is_on, plug, API_TEST_WAIT_MS);
   g_assert_false (ck_device_get_stale (plug));
   g_assert_cmpuint (socket_count (fixture), ==, 1);
 }
@@ -106,7 +107,7 @@ test_drop_reconnect_resync (LiveFixture   *fixture,
 /* Another login with the same app id signs this session out: the client
  * stops and never tries again. */
 static void
-test_session_taken (LiveFixture   *fixture,
+test_session_taken (ApiFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -116,10 +117,10 @@ test_session_taken (LiveFixture   *fixture,
   guint handshakes;
 
   other = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, NULL);
-  live_wait_until (live_is_session_taken, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_session_taken, client, API_TEST_WAIT_MS);
   handshakes = cksim_server_get_handshake_count (fixture->sim);
 
-  live_run_for (300);   /* fifteen reconnect delays */
+  api_run_for (300);   /* fifteen reconnect delays */
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_SESSION_TAKEN);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), ==, handshakes);
   g_assert_null (ck_client_get_next_attempt (client));
@@ -127,15 +128,15 @@ test_session_taken (LiveFixture   *fixture,
 
   /* Commands fail visibly instead of waiting. */
   ck_client_set_power_async (client, live_device (client, KITCHEN_PLUG), TRUE, NULL,
-                             live_store_result_cb, &result);
-  g_assert_false (ck_client_set_power_finish (client, live_wait_result (&result), &error));
+                             api_store_result_cb, &result);
+  g_assert_false (ck_client_set_power_finish (client, api_wait_result (&result), &error));
   g_assert_error (error, CK_ERROR, CK_ERROR_SESSION_TAKEN);
   g_clear_object (&result);
 }
 
 /* No attempts while the machine is offline; back online, it reconnects. */
 static void
-test_network_monitor (LiveFixture   *fixture,
+test_network_monitor (ApiFixture    *fixture,
                       gconstpointer  data)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
@@ -153,15 +154,15 @@ test_network_monitor (LiveFixture   *fixture,
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
 
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_offline, client, LIVE_WAIT_MS);
-  live_run_for (300);
+  api_wait_until (live_is_offline, client, API_TEST_WAIT_MS);
+  api_run_for (300);
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_OFFLINE);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), ==, handshakes);
   g_assert_null (ck_client_get_next_attempt (client));
   g_assert_true (ck_device_get_stale (live_device (client, KITCHEN_PLUG)));
 
   live_fake_monitor_set_available (monitor, TRUE);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   g_assert_cmpuint (cksim_server_get_handshake_count (fixture->sim), ==, handshakes + 1);
 }
 
@@ -214,7 +215,7 @@ next_attempt_in (CkClient *client)
 }
 
 static void
-test_backoff_grows (LiveFixture   *fixture,
+test_backoff_grows (ApiFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -227,22 +228,22 @@ test_backoff_grows (LiveFixture   *fixture,
   /* The first attempt's dispatch fails, so the second waits twice as long. */
   cksim_server_arm_fault (fixture->sim, "dispatch", 500);
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
   g_assert_cmpint (next_attempt_in (client), <=, 120);
 
   scheduled = 0;
-  live_wait_until (at_least_two, &scheduled, LIVE_WAIT_MS);  /* cleared, then set again */
+  api_wait_until (at_least_two, &scheduled, API_TEST_WAIT_MS);  /* cleared, then set again */
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_RECONNECTING);
   g_assert_cmpint (next_attempt_in (client), >=, 140);
 
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
 
   /* Online longer than "reconnect-reset-after": the next wait is short again. */
-  live_run_for (100);
+  api_run_for (100);
   cksim_server_drop_sockets (fixture->sim, NULL);
-  live_wait_until (live_is_reconnecting, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_reconnecting, client, API_TEST_WAIT_MS);
   g_assert_cmpint (next_attempt_in (client), <=, 120);
-  live_wait_until (live_is_online, client, LIVE_WAIT_MS);
+  api_wait_until (live_is_online, client, API_TEST_WAIT_MS);
   g_signal_handlers_disconnect_by_data (client, &scheduled);
 }
 
@@ -260,7 +261,7 @@ is_online_device (gpointer device)
 }
 
 static void
-test_pushes (LiveFixture   *fixture,
+test_pushes (ApiFixture    *fixture,
              gconstpointer  data)
 {
   g_autoptr(CkClient) client = live_new_demo_client (fixture);
@@ -273,22 +274,22 @@ test_pushes (LiveFixture   *fixture,
   g_signal_connect (plug, "notify::power", G_CALLBACK (count_notify), &power_changes);
 
   g_assert_true (cksim_server_set_device_online (fixture->sim, KITCHEN_PLUG, FALSE));
-  live_wait_until (is_offline_device, plug, LIVE_WAIT_MS);
+  api_wait_until (is_offline_device, plug, API_TEST_WAIT_MS);
   g_assert_true (cksim_server_set_device_online (fixture->sim, KITCHEN_PLUG, TRUE));
-  live_wait_until (is_online_device, plug, LIVE_WAIT_MS);
+  api_wait_until (is_online_device, plug, API_TEST_WAIT_MS);
   g_assert_cmpuint (online_changes, ==, 2);
 
   /* A button press, through the HTTP test hook. */
-  live_sim_post (fixture, "device/report", "{\"deviceid\":\"" KITCHEN_PLUG "\",\"params\":{\"switch\":\"on\"}}");
-  live_wait_until (plug_is_on, plug, LIVE_WAIT_MS);
+  api_sim_post (fixture, "device/report", "{\"deviceid\":\"" KITCHEN_PLUG "\",\"params\":{\"switch\":\"on\"}}");
+  api_wait_until (plug_is_on, plug, API_TEST_WAIT_MS);
   g_assert_cmpuint (power_changes, ==, 1);
   g_signal_handlers_disconnect_by_data (plug, &online_changes);
   g_signal_handlers_disconnect_by_data (plug, &power_changes);
 
   /* A sensor reading: merged key by key. */
-  live_sim_post (fixture, "device/report", "{\"deviceid\":\"1000a1b205\",\"params\":{\"currentTemperature\":\"23.5\"}}");
+  api_sim_post (fixture, "device/report", "{\"deviceid\":\"1000a1b205\",\"params\":{\"currentTemperature\":\"23.5\"}}");
   while (g_strcmp0 (ck_json_get_string (ck_device_get_params (th), "currentTemperature"), "23.5") != 0)
-    live_run_for (10);
+    api_run_for (10);
   g_assert_cmpstr (ck_json_get_string (ck_device_get_params (th), "currentHumidity"), ==, "42");
 }
 
@@ -298,7 +299,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, LiveFixture, NULL, live_fixture_set_up, func, live_fixture_tear_down)
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
 
   g_test_add_func ("/live/connection/backoff", test_backoff);
   ADD ("/live/connection/handshake", test_handshake);

@@ -3,7 +3,7 @@
 #define G_LOG_DOMAIN "test-live-share"
 
 #include "ck-json.h"
-#include "test-live-common.h"
+#include "api-test-util.h"
 
 /* share / updateShare / cancelShare (spec §4.9, §8.5) against receivers
  * that accept, refuse or never answer. */
@@ -16,8 +16,8 @@ typedef struct
 
 /* The demo owner and the guest, both online (a receiver must be online). */
 static void
-parties_connect (LiveFixture *fixture,
-                 Parties     *parties)
+parties_connect (ApiFixture *fixture,
+                 Parties    *parties)
 {
   g_autoptr(CkApi) api = live_new_api (fixture, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
                                        CKSIM_DEMO_GUEST_EMAIL, CKSIM_DEMO_GUEST_PASSWORD);
@@ -45,8 +45,8 @@ share (CkClient    *client,
   CkShareResult value;
 
   ck_client_share_async (client, live_device (client, device_id), uid, permit, "From the test",
-                         NULL, live_store_result_cb, &result);
-  value = ck_client_share_finish (client, live_wait_result (&result), error);
+                         NULL, api_store_result_cb, &result);
+  value = ck_client_share_finish (client, api_wait_result (&result), error);
   g_clear_object (&result);
   return value;
 }
@@ -60,8 +60,8 @@ guest_entry (CkClient   *guest,
   GAsyncResult *result = NULL;
   CkDevice *device;
 
-  ck_client_refresh_async (guest, NULL, live_store_result_cb, &result);
-  g_assert_true (ck_client_refresh_finish (guest, live_wait_result (&result), &error));
+  ck_client_refresh_async (guest, NULL, api_store_result_cb, &result);
+  g_assert_true (ck_client_refresh_finish (guest, api_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -71,9 +71,9 @@ guest_entry (CkClient   *guest,
 
 /* The share record the simulator holds for @device_id, or NULL. */
 static JsonObject *
-sim_share (LiveFixture *fixture,
-           JsonNode    *dump,
-           const char  *device_id)
+sim_share (ApiFixture *fixture,
+           JsonNode   *dump,
+           const char *device_id)
 {
   JsonArray *devices = json_object_get_array_member (json_node_get_object (dump), "devices");
 
@@ -92,14 +92,12 @@ sim_share (LiveFixture *fixture,
 }
 
 static void
-test_share_accepted (LiveFixture   *fixture,
+test_share_accepted (ApiFixture    *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) list = NULL;
   Parties parties;
-  GAsyncResult *result = NULL;
-  gboolean found = FALSE;
 
   parties_connect (fixture, &parties);
   g_assert_null (guest_entry (parties.guest, HALL_LIGHT));
@@ -110,21 +108,9 @@ test_share_accepted (LiveFixture   *fixture,
 
   /* It is in the guest's list now, with sharedBy. */
   g_assert_nonnull (guest_entry (parties.guest, HALL_LIGHT));
-  ck_api_list_devices_async (ck_client_get_api (parties.guest), NULL, live_store_result_cb, &result);
-  list = ck_api_list_devices_finish (ck_client_get_api (parties.guest), live_wait_result (&result), &error);
-  g_clear_object (&result);
+  list = api_list_devices (ck_client_get_api (parties.guest), &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (list, i);
-
-      if (g_strcmp0 (ck_json_get_string (entry, "deviceid"), HALL_LIGHT) == 0)
-        {
-          found = TRUE;
-          g_assert_nonnull (ck_json_get_object (entry, "sharedBy"));
-        }
-    }
-  g_assert_true (found);
+  g_assert_nonnull (ck_json_get_object (api_find_listed (list, HALL_LIGHT), "sharedBy"));
 
   /* The same receiver again: already shared. */
   g_assert_cmpint (share (parties.owner, HALL_LIGHT, CKSIM_DEMO_GUEST_EMAIL, 0, &error),
@@ -138,14 +124,14 @@ test_share_accepted (LiveFixture   *fixture,
 }
 
 static void
-test_share_refused (LiveFixture   *fixture,
+test_share_refused (ApiFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   Parties parties;
 
   parties_connect (fixture, &parties);
-  live_sim_post (fixture, "share-policy", "{\"email\":\"" CKSIM_DEMO_GUEST_EMAIL "\",\"policy\":\"refuse\"}");
+  api_sim_post (fixture, "share-policy", "{\"email\":\"" CKSIM_DEMO_GUEST_EMAIL "\",\"policy\":\"refuse\"}");
   g_assert_cmpint (share (parties.owner, HALL_LIGHT, CKSIM_DEMO_GUEST_EMAIL, 15, &error),
                    ==, CK_SHARE_RESULT_REFUSED);
   g_assert_no_error (error);
@@ -156,7 +142,7 @@ test_share_refused (LiveFixture   *fixture,
 /* No answer: 504 after the receiver's deadline, then 3 minutes (on the
  * simulator's clock) before the same receiver can be asked again. */
 static void
-test_share_timed_out (LiveFixture   *fixture,
+test_share_timed_out (ApiFixture    *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -190,7 +176,7 @@ test_share_timed_out (LiveFixture   *fixture,
 
   /* A receiver with no session cannot answer either. */
   g_clear_object (&parties.guest);
-  live_run_for (50);
+  api_run_for (50);
   g_assert_cmpint (share (parties.owner, PORCH_BULB, CKSIM_DEMO_GUEST_EMAIL, 0, &error),
                    ==, CK_SHARE_RESULT_FAILED);
   g_assert_error (error, CK_ERROR, CK_ERROR_TIMEOUT);
@@ -199,7 +185,7 @@ test_share_timed_out (LiveFixture   *fixture,
 
 /* A sharee cannot share (403). */
 static void
-test_sharee_forbidden (LiveFixture   *fixture,
+test_sharee_forbidden (ApiFixture    *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -223,8 +209,8 @@ update_share (CkClient    *client,
   gboolean ok;
 
   ck_client_update_share_async (client, live_device (client, KITCHEN_PLUG), uid, permit, note,
-                                NULL, live_store_result_cb, &result);
-  ok = ck_client_update_share_finish (client, live_wait_result (&result), error);
+                                NULL, api_store_result_cb, &result);
+  ok = ck_client_update_share_finish (client, api_wait_result (&result), error);
   g_clear_object (&result);
   return ok;
 }
@@ -238,15 +224,15 @@ cancel_share (CkClient    *client,
   gboolean ok;
 
   ck_client_cancel_share_async (client, live_device (client, KITCHEN_PLUG), uid,
-                                NULL, live_store_result_cb, &result);
-  ok = ck_client_cancel_share_finish (client, live_wait_result (&result), error);
+                                NULL, api_store_result_cb, &result);
+  ok = ck_client_cancel_share_finish (client, api_wait_result (&result), error);
   g_clear_object (&result);
   return ok;
 }
 
 /* The demo shares the kitchen plug with the guest: edit it, then end it. */
 static void
-test_edit_and_cancel (LiveFixture   *fixture,
+test_edit_and_cancel (ApiFixture    *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -286,7 +272,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, LiveFixture, NULL, live_fixture_set_up, func, live_fixture_tear_down)
+  g_test_add (path, ApiFixture, NULL, api_fixture_set_up, func, api_fixture_tear_down)
 
   ADD ("/live/share/accepted", test_share_accepted);
   ADD ("/live/share/refused", test_share_refused);

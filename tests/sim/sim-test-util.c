@@ -45,18 +45,32 @@ on_deadline (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-sim_wait_flag (gboolean *done,
-               guint     timeout_ms)
+gboolean
+sim_wait_until (gboolean (*condition) (gpointer data),
+                gpointer   data,
+                guint      timeout_ms)
 {
   gboolean expired = FALSE;
   guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
 
-  while (!*done && !expired)
+  while (!condition (data) && !expired)
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
     g_source_remove (id);
-  if (!*done)
+  return condition (data);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+sim_wait_flag (gboolean *done,
+               guint     timeout_ms)
+{
+  if (!sim_wait_until (flag_is_set, done, timeout_ms))
     g_error ("Timed out after %u ms", timeout_ms);
 }
 
@@ -206,6 +220,14 @@ sim_error_code (JsonObject *body)
 {
   g_assert_nonnull (body);
   return json_object_get_int_member_with_default (body, "error", 0);
+}
+
+void
+sim_assert_error (JsonObject *reply,
+                  gint64      code)
+{
+  g_assert_cmpint (sim_error_code (reply), ==, code);
+  json_object_unref (reply);
 }
 
 static char *
@@ -367,6 +389,14 @@ sim_code_error (JsonObject *body)
          ? json_node_get_int (code) : 0;
 }
 
+void
+sim_assert_code_error (JsonObject *reply,
+                       gint64      code)
+{
+  g_assert_cmpint (sim_code_error (reply), ==, code);
+  json_object_unref (reply);
+}
+
 JsonObject *
 sim_state_device (SimFixture *f,
                   const char *deviceid)
@@ -485,8 +515,10 @@ sim_ws_send (SimWs      *ws,
 }
 
 static gboolean
-has_message_or_closed (SimWs *ws)
+has_message_or_closed (gpointer data)
 {
+  SimWs *ws = data;
+
   return !g_queue_is_empty (&ws->messages) || ws->closed;
 }
 
@@ -494,13 +526,7 @@ char *
 sim_ws_next_text (SimWs *ws,
                   guint  timeout_ms)
 {
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
-
-  while (!has_message_or_closed (ws) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
+  sim_wait_until (has_message_or_closed, ws, timeout_ms);
   if (g_queue_is_empty (&ws->messages))
     g_error ("No WebSocket message within %u ms (closed: %d)", timeout_ms, ws->closed);
   return g_queue_pop_head (&ws->messages);
@@ -525,6 +551,20 @@ sim_ws_wait_closed (SimWs *ws,
   sim_wait_flag (&ws->closed, timeout_ms);
 }
 
+char *
+sim_user_online_text (SimFixture *f,
+                      const char *at,
+                      const char *apikey,
+                      const char *appid)
+{
+  g_autofree char *nonce = ck_nonce_new ();
+
+  return g_strdup_printf ("{\"action\":\"userOnline\",\"at\":\"%s\",\"apikey\":\"%s\",\"appid\":\"%s\","
+                          "\"nonce\":\"%s\",\"ts\":%" G_GINT64_FORMAT ",\"userAgent\":\"app\","
+                          "\"sequence\":\"1600000000000\",\"version\":8}",
+                          at, apikey, appid, nonce, cksim_server_get_time (f->server));
+}
+
 JsonObject *
 sim_ws_user_online (SimFixture *f,
                     SimWs      *ws,
@@ -532,12 +572,7 @@ sim_ws_user_online (SimFixture *f,
                     const char *apikey,
                     const char *appid)
 {
-  g_autofree char *nonce = ck_nonce_new ();
-  g_autofree char *text =
-    g_strdup_printf ("{\"action\":\"userOnline\",\"at\":\"%s\",\"apikey\":\"%s\",\"appid\":\"%s\","
-                     "\"nonce\":\"%s\",\"ts\":%" G_GINT64_FORMAT ",\"userAgent\":\"app\","
-                     "\"sequence\":\"1600000000000\",\"version\":8}",
-                     at, apikey, appid, nonce, cksim_server_get_time (f->server));
+  g_autofree char *text = sim_user_online_text (f, at, apikey, appid);
 
   sim_ws_send (ws, text);
   return sim_ws_next (ws, 2000);

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 #define SIM_NO_DEMO   (1 << 1)
 #define SIM_NO_CONTROL (1 << 2)
 
+/* The test data pointers the tests register with. */
+#define F_DEFAULT    GUINT_TO_POINTER (0)
+#define F_COMPAT     GUINT_TO_POINTER (SIM_COMPAT)
+#define F_NO_DEMO    GUINT_TO_POINTER (SIM_NO_DEMO)
+#define F_NO_CONTROL GUINT_TO_POINTER (SIM_NO_CONTROL)
+
+/* Registers a SimFixture test run with the fixture @flags. */
+#define SIM_TEST_ADD(path, func, flags) \
+  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
+
 typedef struct
 {
   CkSimServer *server;
@@ -38,6 +48,11 @@ void        sim_fixture_teardown (SimFixture    *f,
 /* Iterates the default main context until @done (a gboolean) is TRUE;
  * fails the test after @timeout_ms. */
 void        sim_wait_flag        (gboolean      *done,
+                                  guint          timeout_ms);
+/* Iterates the default main context until @condition (@data) holds or
+ * @timeout_ms pass; returns whether it holds. */
+gboolean    sim_wait_until       (gboolean     (*condition) (gpointer data),
+                                  gpointer       data,
                                   guint          timeout_ms);
 
 /* One HTTP request over loopback. @content_type NULL: none sent. Returns the
@@ -78,6 +93,10 @@ JsonObject *sim_device_list      (SimFixture    *f,
                                   const char    *at,
                                   guint         *status);
 gint64      sim_error_code       (JsonObject    *body);
+/* Asserts that @reply (transfer full) answers error @code
+ * (sim_error_code()), and frees it. */
+void        sim_assert_error     (JsonObject    *reply,
+                                  gint64         code);
 
 /* Requests with the first example app pair (CKSIM_EXAMPLE_APP_*) and a
  * fresh nonce and ts. @fields: JSON members without braces ("" for none),
@@ -118,6 +137,9 @@ char       *sim_login_demo       (SimFixture    *f);
 char       *sim_login_guest      (SimFixture    *f);
 /* The "code" member of a {"code":N,"error":"…"} body, else 0. */
 gint64      sim_code_error       (JsonObject    *body);
+/* The same as sim_assert_error() for {"code":N,…} answers. */
+void        sim_assert_code_error (JsonObject   *reply,
+                                   gint64        code);
 /* The device's entry in the state dump, or NULL. */
 JsonObject *sim_state_device     (SimFixture    *f,
                                   const char    *deviceid);
@@ -138,6 +160,12 @@ JsonObject *sim_ws_next          (SimWs         *ws,
                                   guint          timeout_ms);
 void        sim_ws_wait_closed   (SimWs         *ws,
                                   guint          timeout_ms);
+/* The userOnline frame with at/apikey/appid, a fresh nonce and the
+ * simulator's ts. */
+char       *sim_user_online_text (SimFixture    *f,
+                                  const char    *at,
+                                  const char    *apikey,
+                                  const char    *appid);
 /* userOnline with at/apikey/appid; returns the answer. */
 JsonObject *sim_ws_user_online   (SimFixture    *f,
                                   SimWs         *ws,

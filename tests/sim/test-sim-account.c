@@ -9,7 +9,6 @@
 /* Accounts: verification codes, register, reset and change password,
  * refresh, login's 402 (spec §3.2–3.7, §5, §8.8.1–3). */
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
 #define NEW_EMAIL "new@relay.example"
 
 static gint64
@@ -131,21 +130,14 @@ test_register (SimFixture    *f,
   wrong = g_strdup_printf ("%04d", ((int) g_ascii_strtoll (code, NULL, 10) + 1) % 10000);
 
   /* Password 8–64 characters, checked before the code. */
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code, "short");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code,
-                         "0123456789012345678901234567890123456789012345678901234567890123x");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_sign_post (f, "/eu/api/user/register", "\"email\":\"" NEW_EMAIL "\",\"password\":\"password-1\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "short"), 400);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code,
+                                   "0123456789012345678901234567890123456789012345678901234567890123x"), 400);
+  sim_assert_error (sim_sign_post (f, "/eu/api/user/register",
+                                   "\"email\":\"" NEW_EMAIL "\",\"password\":\"password-1\""), 400);
 
   /* A wrong code: 498, and the right one is not spent. */
-  reply = register_user (f, "eu", "email", NEW_EMAIL, wrong, "password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 498);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, wrong, "password-1"), 498);
 
   reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
   g_assert_false (json_object_has_member (reply, "error"));
@@ -162,9 +154,7 @@ test_register (SimFixture    *f,
 
   /* Single use; the identity is taken now (409). */
   g_clear_pointer (&reply, json_object_unref);
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 409);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "password-1"), 409);
 
   /* The single-login rule: a login revokes the register's tokens. */
   g_free (sim_login (f, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NEW_EMAIL, "password-1"));
@@ -184,23 +174,17 @@ test_register_code_rules (SimFixture    *f,
   code = sim_code_for (f, NEW_EMAIL);
   cksim_server_advance_clock (f->server, 601);
   g_assert_null (cksim_server_get_code (f->server, NEW_EMAIL));
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 498);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "password-1"), 498);
 
   /* A reset code does not register. */
   g_free (code);
   g_assert_cmpint (sms (f, "eu", "\"email\":\"" CKSIM_DEMO_GUEST_EMAIL "\",\"sendType\":\"1\""), ==, 0);
   code = sim_code_for (f, CKSIM_DEMO_GUEST_EMAIL);
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 498);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "password-1"), 498);
 
   /* Armed: 401 (no token) and 500; 301 names a region. */
   sim_arm_fault (f, "register", 401);
-  reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "password-1"), 401);
   sim_arm_fault (f, "register", 301);
   reply = register_user (f, "eu", "email", NEW_EMAIL, code, "password-1");
   g_assert_cmpint (sim_error_code (reply), ==, 301);
@@ -272,26 +256,16 @@ test_reset_password (SimFixture    *f,
   code = sim_code_for (f, CKSIM_DEMO_EMAIL);
   wrong = g_strdup_printf ("%04d", ((int) g_ascii_strtoll (code, NULL, 10) + 1) % 10000);
 
-  reply = reset_password (f, "eu", "nobody@relay.example", code, "new-password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "short");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = reset_password (f, "eu", CKSIM_DEMO_EMAIL, wrong, "new-password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 498);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = reset_password (f, "us", CKSIM_DEMO_EMAIL, code, "new-password-1");
-  g_assert_cmpint (sim_error_code (reply), ==, 301);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (reset_password (f, "eu", "nobody@relay.example", code, "new-password-1"), 401);
+  sim_assert_error (reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "short"), 400);
+  sim_assert_error (reset_password (f, "eu", CKSIM_DEMO_EMAIL, wrong, "new-password-1"), 498);
+  sim_assert_error (reset_password (f, "us", CKSIM_DEMO_EMAIL, code, "new-password-1"), 301);
 
   reply = reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "new-password-1");
   g_assert_false (json_object_has_member (reply, "error"));
   g_assert_cmpstr (json_object_get_string_member (reply, "region"), ==, "eu");
   /* The new tokens revoke the older ones and close their socket. */
-  list = sim_device_list (f, CKSIM_EXAMPLE_APP_ID, at, NULL);
-  g_assert_cmpint (sim_error_code (list), ==, 401);
-  g_clear_pointer (&list, json_object_unref);
+  sim_assert_error (sim_device_list (f, CKSIM_EXAMPLE_APP_ID, at, NULL), 401);
   kicked = sim_ws_next (ws, 2000);
   g_assert_cmpint (sim_error_code (kicked), ==, 406);
   list = sim_device_list (f, CKSIM_EXAMPLE_APP_ID, json_object_get_string_member (reply, "at"), NULL);
@@ -319,17 +293,12 @@ test_change_password (SimFixture    *f,
   g_autoptr(JsonObject) list = NULL;
   g_autofree char *old_body = sim_login_body (f, CKSIM_EXAMPLE_APP_ID, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
 
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/password", at,
-                           "\"oldPassword\":\"wrong-password\",\"newPassword\":\"new-password-1\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/password", at,
-                           "\"oldPassword\":\"" CKSIM_DEMO_PASSWORD "\",\"newPassword\":\"short\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/password", at, "\"oldPassword\":\"" CKSIM_DEMO_PASSWORD "\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/password", at,
+                                     "\"oldPassword\":\"wrong-password\",\"newPassword\":\"new-password-1\""), 401);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/password", at,
+                                     "\"oldPassword\":\"" CKSIM_DEMO_PASSWORD "\",\"newPassword\":\"short\""), 400);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/password", at,
+                                     "\"oldPassword\":\"" CKSIM_DEMO_PASSWORD "\""), 400);
 
   reply = sim_bearer_body (f, "POST", "/eu/api/user/password", at,
                            "\"oldPassword\":\"" CKSIM_DEMO_PASSWORD "\",\"newPassword\":\"new-password-1\"");
@@ -339,9 +308,7 @@ test_change_password (SimFixture    *f,
   list = sim_device_list (f, CKSIM_EXAMPLE_APP_ID, at, NULL);
   g_assert_cmpint (sim_error_code (list), ==, 0);
   g_clear_pointer (&reply, json_object_unref);
-  reply = sim_post_signed (f, "/eu/api/user/login", old_body, CKSIM_EXAMPLE_APP_SECRET, NULL);
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_post_signed (f, "/eu/api/user/login", old_body, CKSIM_EXAMPLE_APP_SECRET, NULL), 401);
 
   sim_arm_fault (f, "password-change", 500);
   reply = sim_bearer_body (f, "POST", "/eu/api/user/password", at,
@@ -358,18 +325,12 @@ test_login_not_activated (SimFixture    *f,
   g_autofree char *third = sim_login_body (f, CKSIM_EXAMPLE_APP_ID, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   g_autoptr(JsonObject) reply = NULL;
 
-  reply = sim_control (f, "POST", "/_sim/user/activated",
-                       "{\"identity\":\"" CKSIM_DEMO_EMAIL "\",\"activated\":false}");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_post_signed (f, "/eu/api/user/login", body, CKSIM_EXAMPLE_APP_SECRET, NULL);
-  g_assert_cmpint (sim_error_code (reply), ==, 402);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_control (f, "POST", "/_sim/user/activated",
+                                 "{\"identity\":\"" CKSIM_DEMO_EMAIL "\",\"activated\":false}"), 0);
+  sim_assert_error (sim_post_signed (f, "/eu/api/user/login", body, CKSIM_EXAMPLE_APP_SECRET, NULL), 402);
 
   g_assert_true (cksim_server_set_user_activated (f->server, CKSIM_DEMO_EMAIL, TRUE));
-  reply = sim_post_signed (f, "/eu/api/user/login", again, CKSIM_EXAMPLE_APP_SECRET, NULL);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_post_signed (f, "/eu/api/user/login", again, CKSIM_EXAMPLE_APP_SECRET, NULL), 0);
 
   /* Armed: 403 app disabled. */
   sim_arm_fault (f, "login", 403);
@@ -396,23 +357,16 @@ test_refresh_errors (SimFixture    *f,
   g_assert_false (json_object_has_member (reply, "error"));
   g_assert_cmpstr (json_object_get_string_member (reply, "rt"), !=, first_rt);
   g_clear_pointer (&reply, json_object_unref);
-  reply = sim_sign_get (f, "/eu/api/user/refresh", query);
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_sign_get (f, "/eu/api/user/refresh", "grantType=refresh&rt=0123456789abcdef0123456789abcdef01234567");
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_sign_get (f, "/eu/api/user/refresh", "rt=0123456789abcdef0123456789abcdef01234567");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_sign_get (f, "/eu/api/user/refresh", query), 401);
+  sim_assert_error (sim_sign_get (f, "/eu/api/user/refresh",
+                                  "grantType=refresh&rt=0123456789abcdef0123456789abcdef01234567"), 401);
+  sim_assert_error (sim_sign_get (f, "/eu/api/user/refresh",
+                                  "rt=0123456789abcdef0123456789abcdef01234567"), 400);
 
   sim_arm_fault (f, "refresh", 500);
   reply = sim_sign_get (f, "/eu/api/user/refresh", query);
   g_assert_cmpint (sim_error_code (reply), ==, 500);
 }
-
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
 
 int
 main (int   argc,
@@ -420,14 +374,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/account/sms", test_sms, F_DEFAULT);
-  ADD ("/sim/account/register", test_register, F_DEFAULT);
-  ADD ("/sim/account/register/code-rules", test_register_code_rules, F_DEFAULT);
-  ADD ("/sim/account/register/cn-rule", test_register_cn_rule, F_DEFAULT);
-  ADD ("/sim/account/reset-password", test_reset_password, F_DEFAULT);
-  ADD ("/sim/account/change-password", test_change_password, F_DEFAULT);
-  ADD ("/sim/account/login-not-activated", test_login_not_activated, F_DEFAULT);
-  ADD ("/sim/account/refresh-errors", test_refresh_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/sms", test_sms, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/register", test_register, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/register/code-rules", test_register_code_rules, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/register/cn-rule", test_register_cn_rule, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/reset-password", test_reset_password, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/change-password", test_change_password, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/login-not-activated", test_login_not_activated, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/refresh-errors", test_refresh_errors, F_DEFAULT);
 
   return g_test_run ();
 }

@@ -10,8 +10,6 @@
 
 #include "sim-test-util.h"
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
-#define F_COMPAT GUINT_TO_POINTER (SIM_COMPAT)
 
 #define KITCHEN_PLUG "1000a1b202"   /* UIID 1, shared with the guest (permit 15) */
 #define AQUARIUM     "1000a1b204"   /* UIID 4 */
@@ -684,29 +682,26 @@ test_demo_script (SimFixture    *f,
   sim_ws_assert_quiet (s->ws);
 }
 
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/behaviour/inching", test_inching, F_DEFAULT);
-  ADD ("/sim/behaviour/interlock", test_interlock, F_DEFAULT);
-  ADD ("/sim/behaviour/th-auto", test_th_auto, F_DEFAULT);
-  ADD ("/sim/behaviour/get-commands", test_get_commands, F_DEFAULT);
-  ADD ("/sim/behaviour/metering", test_metering, F_DEFAULT);
-  ADD ("/sim/behaviour/lights-stay-off", test_lights_stay_off, F_DEFAULT);
-  ADD ("/sim/behaviour/travel", test_travel, F_DEFAULT);
-  ADD ("/sim/behaviour/rf-bridge", test_rf_bridge, F_DEFAULT);
-  ADD ("/sim/behaviour/door-sensor/strict", test_door_sensor, F_DEFAULT);
-  ADD ("/sim/behaviour/door-sensor/compat", test_door_sensor, F_COMPAT);
-  ADD ("/sim/behaviour/sharee-timers", test_sharee_timers, F_DEFAULT);
-  ADD ("/sim/demo/families", test_demo_families, F_DEFAULT);
-  ADD ("/sim/demo/tags", test_demo_tags, F_DEFAULT);
-  ADD ("/sim/demo/script", test_demo_script, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/inching", test_inching, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/interlock", test_interlock, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/th-auto", test_th_auto, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/get-commands", test_get_commands, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/metering", test_metering, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/lights-stay-off", test_lights_stay_off, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/travel", test_travel, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/rf-bridge", test_rf_bridge, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/door-sensor/strict", test_door_sensor, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/door-sensor/compat", test_door_sensor, F_COMPAT);
+  SIM_TEST_ADD ("/sim/behaviour/sharee-timers", test_sharee_timers, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/demo/families", test_demo_families, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/demo/tags", test_demo_tags, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/demo/script", test_demo_script, F_DEFAULT);
 
   return g_test_run ();
 }

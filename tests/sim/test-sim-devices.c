@@ -9,7 +9,6 @@
 /* Devices: one device, add, addGsm, delete, rename, channel names, status
  * over HTTP, with the owner / sharee / stranger matrix of spec §8.5. */
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
 #define PLUG   "1000a1b202"  /* shared with the guest */
 #define HALL   "1000a1b203"  /* the owner's only */
 #define AQUA   "1000a1b204"  /* four channels */
@@ -109,25 +108,16 @@ test_device_get (SimFixture    *f,
   reply = get_device (f, a.guest_at, PLUG, apikey_query);
   g_assert_false (json_object_has_member (reply, "error"));
   g_clear_pointer (&reply, json_object_unref);
-  reply = get_device (f, a.owner_at, PLUG, apikey_query);
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (get_device (f, a.owner_at, PLUG, apikey_query), 403);
 
   /* A stranger's device and an unknown one: 404. */
-  reply = get_device (f, a.guest_at, HALL, "");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = get_device (f, a.owner_at, "1000ffffff", "");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (get_device (f, a.guest_at, HALL, ""), 404);
+  sim_assert_error (get_device (f, a.owner_at, "1000ffffff", ""), 404);
 
   /* deviceid repeats the path. */
-  reply = sim_bearer_query (f, "GET", "/eu/api/user/device/" HALL, a.owner_at, "lang=en");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_query (f, "GET", "/eu/api/user/device/" HALL, a.owner_at, "deviceid=" AQUA);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_query (f, "GET", "/eu/api/user/device/" HALL, a.owner_at, "lang=en"), 400);
+  sim_assert_error (sim_bearer_query (f, "GET", "/eu/api/user/device/" HALL, a.owner_at,
+                                      "deviceid=" AQUA), 400);
 
   sim_arm_fault (f, "device-get", 401);
   reply = get_device (f, a.owner_at, HALL, "");
@@ -164,16 +154,11 @@ test_device_add (SimFixture    *f,
   g_assert_cmpint (sim_code_error (reply), ==, 400);
   g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "Device name, id and apikey must not be empty!");
   g_clear_pointer (&reply, json_object_unref);
-  reply = add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY,
-                      ",\"name\":\"Garage\",\"isSub\":\"0\"");
-  g_assert_cmpint (sim_code_error (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE4_APIKEY, name);
-  g_assert_cmpint (sim_code_error (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = add_device (f, a.owner_at, "1000f0ffff", CKSIM_FACTORY_DEVICE_APIKEY, name);
-  g_assert_cmpint (sim_code_error (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_code_error (add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY,
+                                     ",\"name\":\"Garage\",\"isSub\":\"0\""), 400);
+  sim_assert_code_error (add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID,
+                                     CKSIM_FACTORY_DEVICE4_APIKEY, name), 400);
+  sim_assert_code_error (add_device (f, a.owner_at, "1000f0ffff", CKSIM_FACTORY_DEVICE_APIKEY, name), 404);
 
   /* The bare device object, then in the list. */
   reply = add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY, name);
@@ -189,9 +174,8 @@ test_device_add (SimFixture    *f,
   g_assert_true (json_object_get_boolean_member (entry, "online"));
 
   /* Owned now: 409 for everyone. */
-  reply = add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY, name);
-  g_assert_cmpint (sim_code_error (reply), ==, 409);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_code_error (add_device (f, a.owner_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY,
+                                     name), 409);
   reply = add_device (f, a.guest_at, CKSIM_FACTORY_DEVICE_ID, CKSIM_FACTORY_DEVICE_APIKEY, name);
   g_assert_cmpint (sim_code_error (reply), ==, 409);
   g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "Device belongs to other user!");
@@ -227,15 +211,10 @@ test_device_add_gsm (SimFixture    *f,
   g_assert_cmpstr (md5, ==, CKSIM_FACTORY_GSM_GSMID);
   accounts_login (f, &a);
 
-  reply = add_gsm (f, a.owner_at, "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\"");
-  g_assert_cmpint (sim_code_error (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = add_gsm (f, a.owner_at, "\"id\":\"7681B9F799AFE370875AAA605D48973B\",\"name\":\"Well\"");
-  g_assert_cmpint (sim_code_error (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = add_gsm (f, a.owner_at, "\"id\":\"100000788a\",\"name\":\"Well\"");
-  g_assert_cmpint (sim_code_error (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_code_error (add_gsm (f, a.owner_at, "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\""), 400);
+  sim_assert_code_error (add_gsm (f, a.owner_at,
+                                  "\"id\":\"7681B9F799AFE370875AAA605D48973B\",\"name\":\"Well\""), 401);
+  sim_assert_code_error (add_gsm (f, a.owner_at, "\"id\":\"100000788a\",\"name\":\"Well\""), 401);
   reply = add_gsm (f, a.owner_at, "\"id\":\"00000000000000000000000000000000\",\"name\":\"Well\"");
   g_assert_cmpint (sim_code_error (reply), ==, 404);
   g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "Device does not exist!");
@@ -246,16 +225,14 @@ test_device_add_gsm (SimFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (reply, "deviceid"), ==, CKSIM_FACTORY_GSM_ID);
   g_assert_cmpstr (json_object_get_string_member (reply, "name"), ==, "Well");
   g_clear_pointer (&reply, json_object_unref);
-  reply = add_gsm (f, a.guest_at, "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\",\"name\":\"Well\"");
-  g_assert_cmpint (sim_code_error (reply), ==, 409);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_code_error (add_gsm (f, a.guest_at,
+                                  "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\",\"name\":\"Well\""), 409);
 
   for (guint i = 0; i < G_N_ELEMENTS (armed); i++)
     {
       sim_arm_fault (f, "device-add-gsm", armed[i]);
-      reply = add_gsm (f, a.owner_at, "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\",\"name\":\"Well\"");
-      g_assert_cmpint (sim_code_error (reply), ==, armed[i]);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_code_error (add_gsm (f, a.owner_at,
+                                      "\"id\":\"" CKSIM_FACTORY_GSM_GSMID "\",\"name\":\"Well\""), armed[i]);
     }
 }
 
@@ -299,30 +276,18 @@ test_device_delete (SimFixture    *f,
   group_fields = g_strdup_printf ("\"deviceinfos\":[{\"deviceid\":\"" PLUG "\",\"source_id\":\"\","
                                   "\"target_id\":\"%s\",\"type\":0}],\"groupType\":0,\"apikey\":\"%s\"",
                                   group_id, a.owner_apikey);
-  reply = sim_bearer_body (f, "POST", "/eu/api/group/addDevice", a.owner_at, group_fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/group/addDevice", a.owner_at, group_fields), 0);
   entry = list_entry (f, a.owner_at, PLUG, FALSE);
   devicekey = g_strdup (json_object_get_string_member (entry, "devicekey"));
   g_clear_pointer (&entry, json_object_unref);
 
   /* A sharee may not (403), a stranger finds nothing (404). */
-  reply = delete_device (f, a.guest_at, PLUG, "");
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = delete_device (f, a.guest_at, HALL, "");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = delete_device (f, a.owner_at, "1000ffffff", "");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (delete_device (f, a.guest_at, PLUG, ""), 403);
+  sim_assert_error (delete_device (f, a.guest_at, HALL, ""), 404);
+  sim_assert_error (delete_device (f, a.owner_at, "1000ffffff", ""), 404);
   /* apikey: the owner's (§3.12). */
-  reply = delete_device (f, a.owner_at, PLUG, guest_apikey_query);
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_query (f, "DELETE", "/eu/api/user/device/" PLUG, a.owner_at, "lang=en");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (delete_device (f, a.owner_at, PLUG, guest_apikey_query), 403);
+  sim_assert_error (sim_bearer_query (f, "DELETE", "/eu/api/user/device/" PLUG, a.owner_at, "lang=en"), 400);
 
   /* The removed device comes back; it leaves both accounts. */
   reply = delete_device (f, a.owner_at, PLUG, owner_apikey_query);
@@ -375,21 +340,15 @@ test_device_rename (SimFixture    *f,
   entry = list_entry (f, a.owner_at, HALL, FALSE);
   g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Corridor");
 
-  reply = rename_device (f, a.owner_at, HALL, "\"deviceid\":\"" HALL "\",\"name\":\"\",\"group\":\"\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = rename_device (f, a.owner_at, HALL, "\"deviceid\":\"" HALL "\",\"name\":\"Corridor\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = rename_device (f, a.guest_at, PLUG, "\"deviceid\":\"" PLUG "\",\"name\":\"Mine\",\"group\":\"\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = rename_device (f, a.guest_at, HALL, "\"deviceid\":\"" HALL "\",\"name\":\"Mine\",\"group\":\"\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = rename_device (f, a.owner_at, "1000ffffff", "\"name\":\"Ghost\",\"group\":\"\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (rename_device (f, a.owner_at, HALL,
+                                   "\"deviceid\":\"" HALL "\",\"name\":\"\",\"group\":\"\""), 400);
+  sim_assert_error (rename_device (f, a.owner_at, HALL,
+                                   "\"deviceid\":\"" HALL "\",\"name\":\"Corridor\""), 400);
+  sim_assert_error (rename_device (f, a.guest_at, PLUG,
+                                   "\"deviceid\":\"" PLUG "\",\"name\":\"Mine\",\"group\":\"\""), 403);
+  sim_assert_error (rename_device (f, a.guest_at, HALL,
+                                   "\"deviceid\":\"" HALL "\",\"name\":\"Mine\",\"group\":\"\""), 404);
+  sim_assert_error (rename_device (f, a.owner_at, "1000ffffff", "\"name\":\"Ghost\",\"group\":\"\""), 404);
 
   sim_arm_fault (f, "device-rename", 401);
   reply = rename_device (f, a.owner_at, HALL, "\"name\":\"Corridor\",\"group\":\"\"");
@@ -422,9 +381,7 @@ test_tags (SimFixture    *f,
 
   accounts_login (f, &a);
 
-  reply = set_tags (f, a.owner_at, AQUA, "{\"0\":\"Filter\",\"1\":\"Heater\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, "{\"0\":\"Filter\",\"1\":\"Heater\"}"), 0);
   entry = list_entry (f, a.owner_at, AQUA, TRUE);
   names = json_object_get_object_member (json_object_get_object_member (entry, "tags"), "ck_channel_name");
   g_assert_cmpstr (json_object_get_string_member (names, "1"), ==, "Heater");
@@ -435,42 +392,24 @@ test_tags (SimFixture    *f,
   g_clear_pointer (&entry, json_object_unref);
 
   /* The object replaces the previous one. */
-  reply = set_tags (f, a.owner_at, AQUA, max_name);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, max_name), 0);
   entry = list_entry (f, a.owner_at, AQUA, TRUE);
   names = json_object_get_object_member (json_object_get_object_member (entry, "tags"), "ck_channel_name");
   g_assert_false (json_object_has_member (names, "0"));
   g_assert_cmpuint (strlen (json_object_get_string_member (names, "3")), ==, 64);
 
   /* Keys within the channel count, names ≤ 64 characters, the fixed key. */
-  reply = set_tags (f, a.owner_at, AQUA, "{\"4\":\"Fifth\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = set_tags (f, a.owner_at, HALL, "{\"1\":\"Second\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = set_tags (f, a.owner_at, AQUA, "{\"01\":\"Padded\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = set_tags (f, a.owner_at, AQUA, too_long);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = set_tags (f, a.owner_at, AQUA, "{\"0\":1}");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/tags", a.owner_at,
-                           "\"deviceid\":\"" AQUA "\",\"key\":\"zyx_info\",\"value\":{\"0\":\"A\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, "{\"4\":\"Fifth\"}"), 400);
+  sim_assert_error (set_tags (f, a.owner_at, HALL, "{\"1\":\"Second\"}"), 400);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, "{\"01\":\"Padded\"}"), 400);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, too_long), 400);
+  sim_assert_error (set_tags (f, a.owner_at, AQUA, "{\"0\":1}"), 400);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/tags", a.owner_at,
+                                     "\"deviceid\":\"" AQUA "\",\"key\":\"zyx_info\",\"value\":{\"0\":\"A\"}"), 400);
 
   /* A sharee and a stranger: 403. */
-  reply = set_tags (f, a.guest_at, PLUG, "{\"0\":\"Mine\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = set_tags (f, a.guest_at, AQUA, "{\"0\":\"Mine\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (set_tags (f, a.guest_at, PLUG, "{\"0\":\"Mine\"}"), 403);
+  sim_assert_error (set_tags (f, a.guest_at, AQUA, "{\"0\":\"Mine\"}"), 403);
 
   sim_arm_fault (f, "tags", 500);
   reply = set_tags (f, a.owner_at, AQUA, "{\"0\":\"Filter\"}");
@@ -517,16 +456,12 @@ test_status_get (SimFixture    *f,
   g_clear_pointer (&reply, json_object_unref);
 
   /* Sharee yes; stranger and unknown: 400 with errmsg. */
-  reply = status_get (f, a.guest_at, "deviceid=" PLUG "&params=switch");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (status_get (f, a.guest_at, "deviceid=" PLUG "&params=switch"), 0);
   reply = status_get (f, a.guest_at, "deviceid=" HALL);
   g_assert_cmpint (sim_error_code (reply), ==, 400);
   g_assert_true (json_object_has_member (reply, "errmsg"));
   g_clear_pointer (&reply, json_object_unref);
-  reply = status_get (f, a.owner_at, "deviceid=1000ffffff");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (status_get (f, a.owner_at, "deviceid=1000ffffff"), 400);
 
   sim_arm_fault (f, "status-get", 403);
   reply = status_get (f, a.owner_at, "deviceid=" HALL);
@@ -592,14 +527,18 @@ test_status_post (SimFixture    *f,
   g_assert_cmpint (sim_error_code (reply), ==, 503);
   g_assert_true (json_object_has_member (reply, "errmsg"));
   g_clear_pointer (&reply, json_object_unref);
-  reply = status_post (f, a.guest_at, "\"deviceid\":\"" HALL "\",\"params\":{\"switch\":\"on\"}", &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = status_post (f, a.owner_at, "\"deviceid\":\"" HALL "\",\"params\":\"on\"", &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (status_post (f, a.guest_at, "\"deviceid\":\"" HALL "\",\"params\":{\"switch\":\"on\"}", &status),
+                    403);
+  sim_assert_error (status_post (f, a.owner_at, "\"deviceid\":\"" HALL "\",\"params\":\"on\"", &status), 400);
+  /* The device's refusal says why, in msg and in the status endpoints' errmsg. */
   reply = status_post (f, a.owner_at, "\"deviceid\":\"" HALL "\",\"params\":{\"switch\":\"maybe\"}", &status);
   g_assert_cmpint (sim_error_code (reply), ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==, "\"switch\": unexpected value \"maybe\"");
+  g_assert_cmpstr (json_object_get_string_member (reply, "errmsg"), ==, json_object_get_string_member (reply, "msg"));
+  g_clear_pointer (&reply, json_object_unref);
+  reply = status_post (f, a.owner_at, "\"deviceid\":\"" HALL "\",\"params\":{\"swich\":\"on\"}", &status);
+  g_assert_cmpint (sim_error_code (reply), ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==, "unknown key \"swich\"");
   g_clear_pointer (&reply, json_object_unref);
 
   /* Armed: 500 is a real HTTP 500 (FIELD); 504 in the errmsg shape. */
@@ -628,8 +567,105 @@ test_literal_paths (SimFixture    *f,
   g_assert_cmpuint (status, ==, 405);
 }
 
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
+/* The number of devices in the list @at sees. */
+static guint
+list_length (SimFixture *f,
+             const char *at)
+{
+  g_autoptr(JsonObject) list = sim_bearer_query (f, "GET", "/eu/api/user/device", at, "lang=en");
+
+  return json_array_get_length (json_object_get_array_member (list, "devicelist"));
+}
+
+/* cksim_server_add_device() and /_sim/device/add: devices seeded into an
+ * account without a state file (spec §8.9). */
+static void
+test_device_seed (SimFixture    *f,
+                  gconstpointer  data)
+{
+  g_auto(Accounts) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) params = json_from_string ("{\"switch\":\"on\",\"startup\":\"off\"}", NULL);
+  g_autoptr(JsonNode) bulb = json_from_string ("{\"uiid\":104,\"name\":\"Seeded bulb\",\"online\":false}", NULL);
+  g_autoptr(JsonNode) bad_uiid = json_from_string ("{\"uiid\":\"1\"}", NULL);
+  g_autoptr(JsonNode) taken = json_from_string ("{\"deviceid\":\"" PLUG "\"}", NULL);
+  g_autoptr(JsonObject) entry = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  g_autofree char *plug_id = NULL;
+  g_autofree char *bulb_id = NULL;
+  g_autofree char *switch_off = NULL;
+  JsonArray *ids;
+  guint before;
+
+  accounts_login (f, &a);
+  before = list_length (f, a.owner_at);
+
+  /* Bare params: a UIID 1 switch with a fresh id, in the owner's list. */
+  plug_id = cksim_server_add_device (f->server, CKSIM_DEMO_EMAIL, json_node_get_object (params), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (plug_id), ==, 10);
+  entry = list_entry (f, a.owner_at, plug_id, FALSE);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (entry, "extra"),
+                                                                              "extra"), "uiid"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "params"), "switch"), ==, "on");
+  g_assert_true (json_object_get_boolean_member (entry, "online"));
+  g_assert_null (list_entry (f, a.guest_at, plug_id, FALSE));
+  g_clear_pointer (&entry, json_object_unref);
+
+  /* A description: the demo's params for its UIID unless given. */
+  bulb_id = cksim_server_add_device (f->server, CKSIM_DEMO_EMAIL, json_node_get_object (bulb), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bulb_id, !=, plug_id);
+  entry = list_entry (f, a.owner_at, bulb_id, FALSE);
+  g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Seeded bulb");
+  g_assert_false (json_object_get_boolean_member (entry, "online"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "params"), "ltype"), ==, "white");
+  g_assert_cmpuint (list_length (f, a.owner_at), ==, before + 2);
+
+  /* The seeded switch is a real device: the emulator validates its updates. */
+  switch_off = g_strdup_printf ("\"deviceid\":\"%s\",\"params\":{\"switch\":\"off\"}", plug_id);
+  sim_assert_error (status_post (f, a.owner_at, switch_off, NULL), 0);
+  g_assert_cmpstr (json_object_get_string_member (cksim_server_get_device_params (f->server, plug_id), "switch"),
+                   ==, "off");
+
+  /* Errors: no such account, a taken id, a malformed description. */
+  g_assert_null (cksim_server_add_device (f->server, "nobody@relay.example", json_node_get_object (params), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (cksim_server_add_device (f->server, CKSIM_DEMO_EMAIL, json_node_get_object (taken), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (cksim_server_add_device (f->server, CKSIM_DEMO_EMAIL, json_node_get_object (bad_uiid), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (list_length (f, a.owner_at), ==, before + 2);
+
+  /* The hook, in bulk, to the guest: ids in order, all in the guest's list. */
+  reply = sim_control (f, "POST", "/_sim/device/add",
+                       "{\"email\":\"" CKSIM_DEMO_GUEST_EMAIL "\",\"devices\":[{\"switch\":\"off\"},"
+                       "{\"deviceid\":\"10010abcde\",\"uiid\":4},{\"uiid\":15,\"name\":\"Seeded TH\"}]}");
+  g_assert_cmpint (sim_error_code (reply), ==, 0);
+  ids = json_object_get_array_member (reply, "deviceids");
+  g_assert_cmpuint (json_array_get_length (ids), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (ids, 1), ==, "10010abcde");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JsonObject) seeded = list_entry (f, a.guest_at, json_array_get_string_element (ids, i), FALSE);
+
+      g_assert_nonnull (seeded);
+    }
+  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_control (f, "POST", "/_sim/device/add",
+                                 "{\"email\":\"" CKSIM_DEMO_GUEST_EMAIL "\",\"device\":{\"uiid\":1}}"), 0);
+  sim_assert_error (sim_control (f, "POST", "/_sim/device/add",
+                                 "{\"email\":\"nobody@relay.example\",\"device\":{}}"), 404);
+  sim_assert_error (sim_control (f, "POST", "/_sim/device/add",
+                                 "{\"email\":\"" CKSIM_DEMO_EMAIL "\",\"device\":{\"deviceid\":\"10010abcde\"}}"), 409);
+  sim_assert_error (sim_control (f, "POST", "/_sim/device/add",
+                                 "{\"email\":\"" CKSIM_DEMO_EMAIL "\",\"device\":{\"params\":[]}}"), 400);
+  sim_assert_error (sim_control (f, "POST", "/_sim/device/add", "{\"email\":\"" CKSIM_DEMO_EMAIL "\"}"), 400);
+}
 
 int
 main (int   argc,
@@ -637,15 +673,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/devices/get", test_device_get, F_DEFAULT);
-  ADD ("/sim/devices/add", test_device_add, F_DEFAULT);
-  ADD ("/sim/devices/add-gsm", test_device_add_gsm, F_DEFAULT);
-  ADD ("/sim/devices/delete", test_device_delete, F_DEFAULT);
-  ADD ("/sim/devices/rename", test_device_rename, F_DEFAULT);
-  ADD ("/sim/devices/tags", test_tags, F_DEFAULT);
-  ADD ("/sim/devices/status-get", test_status_get, F_DEFAULT);
-  ADD ("/sim/devices/status-post", test_status_post, F_DEFAULT);
-  ADD ("/sim/devices/literal-paths", test_literal_paths, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/get", test_device_get, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/add", test_device_add, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/add-gsm", test_device_add_gsm, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/delete", test_device_delete, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/rename", test_device_rename, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/tags", test_tags, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/status-get", test_status_get, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/status-post", test_status_post, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/literal-paths", test_literal_paths, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/devices/seed", test_device_seed, F_DEFAULT);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 
 /* Groups: create, update, delete, list, addDevice (spec §3.15, §8.8.7). */
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
 #define PLUG "1000a1b202"  /* shared with the guest */
 #define HALL "1000a1b203"
 #define AQUA "1000a1b204"
@@ -130,17 +129,13 @@ test_groups_crud (SimFixture    *f,
 
   /* Update: reorder and rename. */
   fields = g_strdup_printf ("\"id\":\"%s\",\"index\":3", c);
-  reply = group_body (&owner, "PUT", "/eu/api/group", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&owner, "PUT", "/eu/api/group", fields), 0);
   names = group_names (&owner);
   g_assert_cmpstr (names, ==, "A,B,C");
   g_free (names);
   g_free (fields);
   fields = g_strdup_printf ("\"id\":\"%s\",\"name\":\"Bee\",\"index\":1", b);
-  reply = group_body (&owner, "PUT", "/eu/api/group", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&owner, "PUT", "/eu/api/group", fields), 0);
   names = group_names (&owner);
   g_assert_cmpstr (names, ==, "Bee,A,C");
   g_free (names);
@@ -148,57 +143,35 @@ test_groups_crud (SimFixture    *f,
   /* Update errors: nothing to change, an empty name, an unknown id. */
   g_free (fields);
   fields = g_strdup_printf ("\"id\":\"%s\"", b);
-  reply = group_body (&owner, "PUT", "/eu/api/group", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&owner, "PUT", "/eu/api/group", fields), 400);
   g_free (fields);
   fields = g_strdup_printf ("\"id\":\"%s\",\"name\":\"\"", b);
-  reply = group_body (&owner, "PUT", "/eu/api/group", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = group_body (&owner, "PUT", "/eu/api/group", "\"id\":\"000000000000000000000000\",\"name\":\"X\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&owner, "PUT", "/eu/api/group", fields), 400);
+  sim_assert_error (group_body (&owner, "PUT", "/eu/api/group",
+                                "\"id\":\"000000000000000000000000\",\"name\":\"X\""), 404);
 
   /* Create errors: no name, a negative or non-numeric index, groupType 1. */
-  reply = group_body (&owner, "POST", "/eu/api/group", "\"index\":0");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = group_body (&owner, "POST", "/eu/api/group", "\"name\":\"D\",\"index\":\"2\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&owner, "POST", "/eu/api/group", "\"index\":0"), 400);
+  sim_assert_error (group_body (&owner, "POST", "/eu/api/group", "\"name\":\"D\",\"index\":\"2\""), 400);
   g_free (fields);
   fields = g_strdup_printf ("\"name\":\"D\",\"index\":0,\"groupType\":1,\"apikey\":\"%s\"", owner.apikey);
-  reply = sim_bearer_body (f, "POST", "/eu/api/group", owner.at, fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/group", owner.at, fields), 400);
   /* Someone else's apikey: 403 (§8.4.6); none at all: 400. */
-  reply = sim_bearer_body (f, "POST", "/eu/api/group", owner.at,
-                           "\"name\":\"D\",\"index\":0,\"groupType\":0,\"apikey\":\"0e7c2b6a-0000-0000-0000-000000000000\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/group", owner.at, "\"name\":\"D\",\"index\":0,\"groupType\":0");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/group", owner.at,
+                                     "\"name\":\"D\",\"index\":0,\"groupType\":0,\"apikey\":\"0e7c2b6a-0000-0000-0000-000000000000\""), 403);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/group", owner.at,
+                                     "\"name\":\"D\",\"index\":0,\"groupType\":0"), 400);
 
   /* Delete: type 0 only; the rest renumber. */
-  reply = delete_group (&owner, a, "1");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = delete_group (&owner, a, "0");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (delete_group (&owner, a, "1"), 400);
+  sim_assert_error (delete_group (&owner, a, "0"), 0);
   names = group_names (&owner);
   g_assert_cmpstr (names, ==, "Bee,C");
-  reply = delete_group (&owner, a, "0");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (delete_group (&owner, a, "0"), 404);
 
   /* Armed codes of §3.15. */
   sim_arm_fault (f, "group-list", 500);
-  reply = list_groups (&owner);
-  g_assert_cmpint (sim_error_code (reply), ==, 500);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (list_groups (&owner), 500);
   sim_arm_fault (f, "group-create", 401);
   reply = group_body (&owner, "POST", "/eu/api/group", "\"name\":\"E\",\"index\":0");
   g_assert_cmpint (sim_error_code (reply), ==, 401);
@@ -223,18 +196,12 @@ test_groups_foreign (SimFixture    *f,
   names = group_names (&guest);
   g_assert_cmpstr (names, ==, "");
   fields = g_strdup_printf ("\"id\":\"%s\",\"name\":\"Taken\"", mine);
-  reply = group_body (&guest, "PUT", "/eu/api/group", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = delete_group (&guest, mine, "0");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&guest, "PUT", "/eu/api/group", fields), 404);
+  sim_assert_error (delete_group (&guest, mine, "0"), 404);
   g_free (fields);
   fields = g_strdup_printf ("\"deviceinfos\":[{\"deviceid\":\"" PLUG "\",\"source_id\":\"\",\"target_id\":\"%s\"}]",
                             mine);
-  reply = group_body (&guest, "POST", "/eu/api/group/addDevice", fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (group_body (&guest, "POST", "/eu/api/group/addDevice", fields), 404);
   /* The guest's own list uses the guest's apikey: the owner's is 403. */
   g_free (fields);
   fields = g_strdup_printf ("groupType=0&apikey=%s", owner.apikey);
@@ -299,9 +266,7 @@ test_groups_add_device (SimFixture    *f,
   /* An empty source adds (type 0), as an array of several entries. */
   infos = g_strdup_printf ("[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"%s\",\"type\":0},"
                            "{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"%s\",\"type\":0}]", g1, g2);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 0);
   groups = device_groups (&owner, HALL);
   expected = g_strdup_printf ("%s,%s", g1, g2);
   g_assert_cmpstr (groups, ==, expected);
@@ -309,9 +274,7 @@ test_groups_add_device (SimFixture    *f,
   /* type 0 replaces source by target and keeps the rest; a single object. */
   g_free (infos);
   infos = g_strdup_printf ("{\"deviceid\":\"" HALL "\",\"source_id\":\"%s\",\"target_id\":\"%s\",\"type\":0}", g1, g3);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 0);
   g_free (groups);
   g_free (expected);
   groups = device_groups (&owner, HALL);
@@ -321,9 +284,7 @@ test_groups_add_device (SimFixture    *f,
   /* type 1 replaces the whole list with [target]. */
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"%s\",\"type\":1}]", g1);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 0);
   g_free (groups);
   groups = device_groups (&owner, HALL);
   g_assert_cmpstr (groups, ==, g1);
@@ -331,9 +292,7 @@ test_groups_add_device (SimFixture    *f,
   /* An empty target removes from source. */
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" HALL "\",\"source_id\":\"%s\",\"target_id\":\"\"}]", g1);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 0);
   g_free (groups);
   groups = device_groups (&owner, HALL);
   g_assert_cmpstr (groups, ==, "");
@@ -341,14 +300,10 @@ test_groups_add_device (SimFixture    *f,
   /* A sharee files a shared device in his own group; each sees his own. */
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" PLUG "\",\"source_id\":\"\",\"target_id\":\"%s\"}]", g2);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 0);
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" PLUG "\",\"source_id\":\"\",\"target_id\":\"%s\"}]", mine);
-  reply = move (&guest, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&guest, infos), 0);
   g_free (groups);
   groups = device_groups (&guest, PLUG);
   g_assert_cmpstr (groups, ==, mine);
@@ -360,33 +315,22 @@ test_groups_add_device (SimFixture    *f,
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" PLUG "\",\"source_id\":\"%s\",\"target_id\":\"\"},"
                            "{\"deviceid\":\"" AQUA "\",\"source_id\":\"\",\"target_id\":\"%s\"}]", mine, mine);
-  reply = move (&guest, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 403);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&guest, infos), 403);
   g_free (groups);
   groups = device_groups (&guest, PLUG);
   g_assert_cmpstr (groups, ==, mine);
 
   /* Unknown group 404; a bad type, no ids, a missing list: 400. */
-  reply = move (&owner, "[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"000000000000000000000000\"}]");
-  g_assert_cmpint (sim_error_code (reply), ==, 404);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner,
+                          "[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"000000000000000000000000\"}]"), 404);
   g_free (infos);
   infos = g_strdup_printf ("[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"%s\",\"type\":2}]", g1);
-  reply = move (&owner, infos);
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = move (&owner, "[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"\"}]");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = move (&owner, "[]");
-  g_assert_cmpint (sim_error_code (reply), ==, 400);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (move (&owner, infos), 400);
+  sim_assert_error (move (&owner, "[{\"deviceid\":\"" HALL "\",\"source_id\":\"\",\"target_id\":\"\"}]"), 400);
+  sim_assert_error (move (&owner, "[]"), 400);
 
   /* Deleting a group drops it from its devices. */
-  reply = delete_group (&owner, g2, "0");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (delete_group (&owner, g2, "0"), 0);
   g_free (groups);
   groups = device_groups (&owner, PLUG);
   g_assert_cmpstr (groups, ==, "");
@@ -396,18 +340,15 @@ test_groups_add_device (SimFixture    *f,
   g_assert_cmpint (sim_error_code (reply), ==, 500);
 }
 
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/groups/crud", test_groups_crud, F_DEFAULT);
-  ADD ("/sim/groups/foreign", test_groups_foreign, F_DEFAULT);
-  ADD ("/sim/groups/add-device", test_groups_add_device, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/groups/crud", test_groups_crud, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/groups/foreign", test_groups_foreign, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/groups/add-device", test_groups_add_device, F_DEFAULT);
 
   return g_test_run ();
 }

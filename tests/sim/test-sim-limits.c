@@ -12,7 +12,6 @@
 /* Cross-cutting rules: the strict checks of spec §8.2–8.4 on every new
  * endpoint, --rate-limit (§1.5) and --state surviving a restart. */
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
 #define HALL "1000a1b203"
 
 typedef enum
@@ -128,18 +127,15 @@ test_strict_bearer (SimFixture    *f,
       g_test_message ("%s %s", e->method, e->path);
       for (Common which = COMMON_NO_APPID; which < N_COMMON; which++)
         {
-          reply = call_bearer (f, e, auth, which);
-          g_assert_cmpint (sim_error_code (reply), ==, 400);
-          g_clear_pointer (&reply, json_object_unref);
+          sim_assert_error (call_bearer (f, e, auth, which), 400);
         }
       reply = call_bearer (f, e, NULL, COMMON_OK);
       g_assert_cmpint (sim_error_code (reply), ==, 406);
       g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==,
                        "{\"error\":401,\"msg\":\"Bearer:accessToken is empty\"}");
       g_clear_pointer (&reply, json_object_unref);
-      reply = call_bearer (f, e, "Sign 1zMaXhUQsSORdLo3mfA5igVSbrlkdDIStLtInz5Bjeg=", COMMON_OK);
-      g_assert_cmpint (sim_error_code (reply), ==, 406);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_error (call_bearer (f, e, "Sign 1zMaXhUQsSORdLo3mfA5igVSbrlkdDIStLtInz5Bjeg=",
+                                     COMMON_OK), 406);
       /* Superseded by the second login. */
       reply = call_bearer (f, e, first_auth, COMMON_OK);
       g_assert_cmpint (sim_error_code (reply), ==, 401);
@@ -179,30 +175,23 @@ test_strict_sign (SimFixture    *f,
       g_autofree char *auth = sim_sign (CKSIM_EXAMPLE_APP_SECRET, body);
 
       g_test_message ("POST %s", paths[i]);
-      reply = sim_post_signed (f, paths[i], body, CKSIM_EXAMPLE2_APP_SECRET, NULL);
-      g_assert_cmpint (sim_error_code (reply), ==, 406);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_error (sim_post_signed (f, paths[i], body, CKSIM_EXAMPLE2_APP_SECRET, NULL), 406);
       /* Signed over one serialisation, sent as another. */
       spaced = json_to_string (node, TRUE);
-      reply = sim_http (f, "POST", paths[i], spaced, "application/json", auth, NULL);
-      g_assert_cmpint (sim_error_code (reply), ==, 406);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_error (sim_http (f, "POST", paths[i], spaced, "application/json", auth, NULL), 406);
       /* Accepted once (whatever the business answer), then a replay. */
       reply = sim_post_signed (f, paths[i], body, CKSIM_EXAMPLE_APP_SECRET, NULL);
       g_assert_cmpint (sim_error_code (reply), !=, 406);
       g_clear_pointer (&reply, json_object_unref);
-      reply = sim_post_signed (f, paths[i], body, CKSIM_EXAMPLE_APP_SECRET, NULL);
-      g_assert_cmpint (sim_error_code (reply), ==, 406);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_error (sim_post_signed (f, paths[i], body, CKSIM_EXAMPLE_APP_SECRET, NULL), 406);
 
       for (Common which = COMMON_NO_APPID; which < N_COMMON; which++)
         {
           g_autofree char *broken = common (f, which, FALSE);
           g_autofree char *broken_body = g_strdup_printf ("{%s,%s}", fields[i], broken);
 
-          reply = sim_post_signed (f, paths[i], broken_body, CKSIM_EXAMPLE_APP_SECRET, NULL);
-          g_assert_cmpint (sim_error_code (reply), ==, which == COMMON_NO_APPID ? 406 : 400);
-          g_clear_pointer (&reply, json_object_unref);
+          sim_assert_error (sim_post_signed (f, paths[i], broken_body, CKSIM_EXAMPLE_APP_SECRET, NULL),
+                                             which == COMMON_NO_APPID ? 406 : 400);
         }
     }
 }
@@ -238,17 +227,13 @@ test_rate_limit (SimFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==, "too many requests");
   g_clear_pointer (&reply, json_object_unref);
   /* Per endpoint: another one is not affected. */
-  reply = sim_device_list (f, CKSIM_EXAMPLE_APP_ID, at, NULL);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_device_list (f, CKSIM_EXAMPLE_APP_ID, at, NULL), 0);
 
   /* At most 300 per 5 minutes, on the simulator's clock. */
   accepted = 1;
   for (guint i = 0; i < 299; i++)
     {
-      reply = sim_control (f, "POST", "/_sim/clock/advance", "{\"ms\":500}");
-      g_assert_cmpint (sim_error_code (reply), ==, 0);
-      g_clear_pointer (&reply, json_object_unref);
+      sim_assert_error (sim_control (f, "POST", "/_sim/clock/advance", "{\"ms\":500}"), 0);
       if (region_call (f) == 0)
         accepted++;
     }
@@ -321,15 +306,11 @@ test_state_restart (SimFixture    *f,
                            "\"name\":\"Four\"");
   g_assert_cmpstr (json_object_get_string_member (reply, "deviceid"), ==, CKSIM_FACTORY_DEVICE4_ID);
   g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/device/" CKSIM_FACTORY_DEVICE4_ID, at,
-                           "\"name\":\"Four renamed\",\"group\":\"\"");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_bearer_body (f, "POST", "/eu/api/user/tags", at,
-                           "\"deviceid\":\"" CKSIM_FACTORY_DEVICE4_ID "\",\"key\":\"ck_channel_name\","
-                           "\"value\":{\"2\":\"Third\"}");
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/device/" CKSIM_FACTORY_DEVICE4_ID, at,
+                                     "\"name\":\"Four renamed\",\"group\":\"\""), 0);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/tags", at,
+                                     "\"deviceid\":\"" CKSIM_FACTORY_DEVICE4_ID "\",\"key\":\"ck_channel_name\","
+                                     "\"value\":{\"2\":\"Third\"}"), 0);
   g_free (fields);
   fields = g_strdup_printf ("\"name\":\"Kept\",\"index\":0,\"groupType\":0,\"apikey\":\"%s\"", owner_apikey);
   reply = sim_bearer_body (f, "POST", "/eu/api/group", at, fields);
@@ -338,9 +319,7 @@ test_state_restart (SimFixture    *f,
   g_free (fields);
   fields = g_strdup_printf ("\"deviceinfos\":{\"deviceid\":\"" CKSIM_FACTORY_DEVICE4_ID "\",\"target_id\":\"%s\"},"
                             "\"groupType\":0,\"apikey\":\"%s\"", group_id, owner_apikey);
-  reply = sim_bearer_body (f, "POST", "/eu/api/group/addDevice", at, fields);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/group/addDevice", at, fields), 0);
   reply = sim_bearer_query (f, "DELETE", "/eu/api/user/device/" HALL, at, "deviceid=" HALL);
   g_assert_cmpstr (json_object_get_string_member (reply, "deviceid"), ==, HALL);
   g_clear_pointer (&reply, json_object_unref);
@@ -362,9 +341,7 @@ test_state_restart (SimFixture    *f,
   g_assert_null (cksim_server_get_code (f->server, "kept@relay.example"));
 
   /* The tokens still work; the new user logs in. */
-  reply = sim_device_list (f, CKSIM_EXAMPLE_APP_ID, new_at, NULL);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_device_list (f, CKSIM_EXAMPLE_APP_ID, new_at, NULL), 0);
   device = sim_state_device (f, CKSIM_FACTORY_DEVICE4_ID);
   g_assert_nonnull (device);
   g_assert_cmpstr (json_object_get_string_member (device, "name"), ==, "Four renamed");
@@ -399,19 +376,16 @@ test_state_restart (SimFixture    *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/limits/strict-bearer", test_strict_bearer, F_DEFAULT);
-  ADD ("/sim/limits/strict-sign", test_strict_sign, F_DEFAULT);
-  ADD ("/sim/limits/rate-limit", test_rate_limit, F_DEFAULT);
-  ADD ("/sim/limits/state-restart", test_state_restart, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/limits/strict-bearer", test_strict_bearer, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/limits/strict-sign", test_strict_sign, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/limits/rate-limit", test_rate_limit, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/limits/state-restart", test_state_restart, F_DEFAULT);
 
   return g_test_run ();
 }

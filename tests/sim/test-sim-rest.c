@@ -11,9 +11,6 @@
 #define SECRET CKSIM_EXAMPLE_APP_SECRET
 #define LOGIN "/eu/api/user/login"
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
-#define F_COMPAT GUINT_TO_POINTER (SIM_COMPAT)
-#define F_NO_CONTROL GUINT_TO_POINTER (SIM_NO_CONTROL)
 
 static gint64
 login_error (SimFixture *f,
@@ -114,14 +111,10 @@ test_sign_errors (SimFixture    *f,
   spaced = json_generator_to_data (gen, NULL);
   g_assert_cmpstr (spaced, !=, other);
   auth = sim_sign (SECRET, other);
-  reply = sim_http (f, "POST", LOGIN, spaced, "application/json", auth, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 406);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "POST", LOGIN, spaced, "application/json", auth, &status), 406);
 
   /* No header, and a Bearer header on a Sign endpoint. */
-  reply = sim_http (f, "POST", LOGIN, body, "application/json", NULL, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 406);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "POST", LOGIN, body, "application/json", NULL, &status), 406);
   reply = sim_http (f, "POST", LOGIN, body, "application/json",
                     "Bearer 0123456789abcdef0123456789abcdef01234567", &status);
   g_assert_cmpint (sim_error_code (reply), ==, 406);
@@ -244,17 +237,11 @@ test_bearer_errors (SimFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==,
                    "{\"error\":401,\"msg\":\"Bearer:accessToken is empty\"}");
   g_clear_pointer (&reply, json_object_unref);
-  reply = sim_http (f, "GET", path, NULL, "application/json", sign, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 406);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "GET", path, NULL, "application/json", sign, &status), 406);
 
-  reply = sim_device_list (f, APP, "0123456789abcdef0123456789abcdef01234567", &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_device_list (f, APP, "0123456789abcdef0123456789abcdef01234567", &status), 401);
   /* The token of one app id used with the other. */
-  reply = sim_device_list (f, CKSIM_EXAMPLE2_APP_ID, at, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_device_list (f, CKSIM_EXAMPLE2_APP_ID, at, &status), 401);
 
   reply = sim_device_list (f, APP, at, &status);
   g_assert_cmpint (sim_error_code (reply), ==, 0);
@@ -305,12 +292,8 @@ test_second_login_revokes (SimFixture    *f,
   sim_ws_wait_closed (ws, 2000);
   g_assert_cmpuint (ws->close_code, ==, SOUP_WEBSOCKET_CLOSE_NORMAL);
 
-  reply = sim_device_list (f, APP, first, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 401);
-  g_clear_pointer (&reply, json_object_unref);
-  reply = sim_device_list (f, APP, second, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_device_list (f, APP, first, &status), 401);
+  sim_assert_error (sim_device_list (f, APP, second, &status), 0);
   reply = sim_device_list (f, CKSIM_EXAMPLE2_APP_ID, other_app, &status);
   g_assert_cmpint (sim_error_code (reply), ==, 0);
 }
@@ -461,9 +444,7 @@ test_region_lookup (SimFixture    *f,
   g_autoptr(JsonObject) reply = NULL;
   guint status;
 
-  reply = sim_http (f, "GET", path, NULL, "application/json", bad, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 406);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "GET", path, NULL, "application/json", bad, &status), 406);
   reply = sim_http (f, "GET", path, NULL, "application/json", auth, &status);
   g_assert_cmpint (sim_error_code (reply), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (reply, "region"), ==, "cn");
@@ -501,9 +482,7 @@ test_refresh (SimFixture    *f,
   g_assert_cmpint (sim_error_code (reply), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (reply, "at"), !=,
                    json_object_get_string_member (login, "at"));
-  list = sim_device_list (f, APP, json_object_get_string_member (login, "at"), &status);
-  g_assert_cmpint (sim_error_code (list), ==, 401);
-  g_clear_pointer (&list, json_object_unref);
+  sim_assert_error (sim_device_list (f, APP, json_object_get_string_member (login, "at"), &status), 401);
   list = sim_device_list (f, APP, json_object_get_string_member (reply, "at"), &status);
   g_assert_cmpint (sim_error_code (list), ==, 0);
 }
@@ -569,10 +548,8 @@ test_armed_fault (SimFixture    *f,
   guint status;
 
   /* In the endpoint's documented shape: {"error":500,"msg":…} with HTTP 200. */
-  reply = sim_http (f, "POST", "/_sim/fault", "{\"endpoint\":\"login\",\"error\":500}",
-                    "application/json", NULL, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "POST", "/_sim/fault", "{\"endpoint\":\"login\",\"error\":500}",
+                              "application/json", NULL, &status), 0);
   reply = sim_post_signed (f, LOGIN, body, SECRET, &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpint (sim_error_code (reply), ==, 500);
@@ -581,17 +558,13 @@ test_armed_fault (SimFixture    *f,
   g_assert_cmpint (login_error (f, LOGIN, again, SECRET), ==, 0);
 
   /* "http":true: a real HTTP status on any endpoint. */
-  reply = sim_http (f, "POST", "/_sim/fault", "{\"endpoint\":\"login\",\"error\":502,\"http\":true}",
-                    "application/json", NULL, &status);
-  g_assert_cmpint (sim_error_code (reply), ==, 0);
-  g_clear_pointer (&reply, json_object_unref);
+  sim_assert_error (sim_http (f, "POST", "/_sim/fault",
+                              "{\"endpoint\":\"login\",\"error\":502,\"http\":true}",
+                              "application/json", NULL, &status), 0);
   reply = sim_post_signed (f, LOGIN, third, SECRET, &status);
   g_assert_cmpuint (status, ==, 502);
   g_assert_null (reply);
 }
-
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
 
 int
 main (int   argc,
@@ -599,25 +572,25 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/rest/login/success", test_login_success, F_DEFAULT);
-  ADD ("/sim/rest/login/errors", test_login_errors, F_DEFAULT);
-  ADD ("/sim/rest/sign/errors", test_sign_errors, F_DEFAULT);
-  ADD ("/sim/rest/common/params", test_common_params, F_DEFAULT);
-  ADD ("/sim/rest/common/nonce-replay", test_nonce_replay, F_DEFAULT);
-  ADD ("/sim/rest/common/compat", test_compat_relaxes, F_COMPAT);
-  ADD ("/sim/rest/common/content-type", test_content_type_strict, F_DEFAULT);
-  ADD ("/sim/rest/bearer/errors", test_bearer_errors, F_DEFAULT);
-  ADD ("/sim/rest/bearer/expired", test_expired_at, F_DEFAULT);
-  ADD ("/sim/rest/login/second-revokes-first", test_second_login_revokes, F_DEFAULT);
-  ADD ("/sim/rest/device-list/shape", test_device_list_shape, F_DEFAULT);
-  ADD ("/sim/rest/dispatch/strict", test_dispatch, F_DEFAULT);
-  ADD ("/sim/rest/dispatch/compat", test_dispatch, F_COMPAT);
-  ADD ("/sim/rest/routing", test_http_routing, F_DEFAULT);
-  ADD ("/sim/rest/region", test_region_lookup, F_DEFAULT);
-  ADD ("/sim/rest/refresh", test_refresh, F_DEFAULT);
-  ADD ("/sim/control/state", test_control_state, F_DEFAULT);
-  ADD ("/sim/control/absent", test_control_absent, F_NO_CONTROL);
-  ADD ("/sim/control/fault", test_armed_fault, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/login/success", test_login_success, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/login/errors", test_login_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/sign/errors", test_sign_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/common/params", test_common_params, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/common/nonce-replay", test_nonce_replay, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/common/compat", test_compat_relaxes, F_COMPAT);
+  SIM_TEST_ADD ("/sim/rest/common/content-type", test_content_type_strict, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/bearer/errors", test_bearer_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/bearer/expired", test_expired_at, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/login/second-revokes-first", test_second_login_revokes, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/device-list/shape", test_device_list_shape, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/dispatch/strict", test_dispatch, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/dispatch/compat", test_dispatch, F_COMPAT);
+  SIM_TEST_ADD ("/sim/rest/routing", test_http_routing, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/region", test_region_lookup, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/refresh", test_refresh, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/control/state", test_control_state, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/control/absent", test_control_absent, F_NO_CONTROL);
+  SIM_TEST_ADD ("/sim/control/fault", test_armed_fault, F_DEFAULT);
 
   return g_test_run ();
 }

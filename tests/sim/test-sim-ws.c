@@ -13,8 +13,6 @@
 #define PLUG "1000a1b202"
 #define OFFLINE_PUMP "1000a1b20c"
 
-#define F_DEFAULT GUINT_TO_POINTER (0)
-#define F_COMPAT GUINT_TO_POINTER (SIM_COMPAT)
 
 /* A signed-in, handshaken socket of the demo account with @appid. */
 static SimWs *
@@ -177,23 +175,29 @@ test_update_errors (SimFixture    *f,
   g_autofree char *guest_key = g_strdup (f->apikey);
   g_autoptr(SimWs) a = online_session (f, APP2, SECRET2, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
   g_autofree char *owner = g_strdup (f->apikey);
-  struct { SimWs *ws; char *msg; gint64 code; } cases[] = {
+  /* reason: the device's own why (a refusal it understands), the cloud's
+   * "Bad Request", or none (NULL). */
+  struct { SimWs *ws; char *msg; gint64 code; const char *reason; } cases[] = {
     /* Offline device: 503 at once. */
-    { a, update_message (owner, owner, OFFLINE_PUMP, "{\"switches\":[{\"switch\":\"on\",\"outlet\":0}]}", "\"1\""), 503 },
-    /* Unknown key, wrong type, out of range: the device says 400. */
-    { a, update_message (owner, owner, PLUG, "{\"swtich\":\"on\"}", "\"2\""), 400 },
-    { a, update_message (owner, owner, PLUG, "{\"switch\":1}", "\"3\""), 400 },
-    { a, update_message (owner, owner, "1000a1b208", "{\"switch\":\"on\",\"brightness\":101}", "\"4\""), 400 },
-    { a, update_message (owner, owner, "1000a1b204", "{\"switches\":[{\"switch\":\"on\",\"outlet\":5}]}", "\"5\""), 400 },
+    { a, update_message (owner, owner, OFFLINE_PUMP, "{\"switches\":[{\"switch\":\"on\",\"outlet\":0}]}", "\"1\""),
+      503, NULL },
+    /* Unknown key, wrong type, out of range: the device says 400, and why. */
+    { a, update_message (owner, owner, PLUG, "{\"swtich\":\"on\"}", "\"2\""), 400, "unknown key \"swtich\"" },
+    { a, update_message (owner, owner, PLUG, "{\"switch\":1}", "\"3\""), 400, "\"switch\" must be a string" },
+    { a, update_message (owner, owner, "1000a1b208", "{\"switch\":\"on\",\"brightness\":101}", "\"4\""), 400,
+      "\"brightness\" out of range" },
+    { a, update_message (owner, owner, "1000a1b204", "{\"switches\":[{\"switch\":\"on\",\"outlet\":5}]}", "\"5\""),
+      400, "outlet 5 out of range" },
     /* params must be an object. */
-    { a, update_message (owner, owner, PLUG, "[{\"switch\":\"on\"}]", "\"6\""), 400 },
+    { a, update_message (owner, owner, PLUG, "[{\"switch\":\"on\"}]", "\"6\""), 400, "Bad Request" },
     /* Someone else's device, and the owner's key without selfApikey. */
-    { guest, update_message (guest_key, guest_key, "1000a1b203", "{\"switch\":\"on\"}", "\"7\""), 403 },
-    { guest, update_message (owner, owner, PLUG, "{\"switch\":\"on\"}", "\"8\""), 403 },
+    { guest, update_message (guest_key, guest_key, "1000a1b203", "{\"switch\":\"on\"}", "\"7\""), 403, NULL },
+    { guest, update_message (owner, owner, PLUG, "{\"switch\":\"on\"}", "\"8\""), 403, NULL },
     /* Unknown action. */
-    { a, g_strdup_printf ("{\"action\":\"explode\",\"apikey\":\"%s\",\"userAgent\":\"app\",\"sequence\":\"10\"}", owner), 400 },
+    { a, g_strdup_printf ("{\"action\":\"explode\",\"apikey\":\"%s\",\"userAgent\":\"app\",\"sequence\":\"10\"}", owner),
+      400, "Bad Request" },
     /* The sharee with the owner's apikey and its own selfApikey: fine. */
-    { guest, update_message (owner, guest_key, PLUG, "{\"switch\":\"on\"}", "\"9\""), 0 },
+    { guest, update_message (owner, guest_key, PLUG, "{\"switch\":\"on\"}", "\"9\""), 0, NULL },
   };
   g_autoptr(JsonObject) relay = NULL;
 
@@ -205,6 +209,7 @@ test_update_errors (SimFixture    *f,
       sim_ws_send (cases[i].ws, cases[i].msg);
       reply = sim_ws_next (cases[i].ws, 2000);
       g_assert_cmpint (sim_error_code (reply), ==, cases[i].code);
+      g_assert_cmpstr (json_object_get_string_member_with_default (reply, "reason", NULL), ==, cases[i].reason);
       g_free (cases[i].msg);
     }
   /* The owner's session sees the sharee's command. */
@@ -307,8 +312,117 @@ test_replaced_socket (SimFixture    *f,
   sim_ws_wait_closed (fresh, 2000);
 }
 
-#define ADD(path, func, flags) \
-  g_test_add (path, SimFixture, flags, sim_fixture_setup, func, sim_fixture_teardown)
+/* §8.7.3 --flood-limit: beyond N userOnline per IP per minute (simulator
+ * clock), the socket is closed without an answer; off by default. */
+static void
+test_flood_limit (SimFixture    *f,
+                  gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autoptr(SimWs) flooded = NULL;
+  g_autoptr(SimWs) later = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autofree char *text = NULL;
+  guint limit = 0;
+
+  /* Off: five handshakes in a row are all answered. */
+  g_object_get (f->server, "flood-limit", &limit, NULL);
+  g_assert_cmpuint (limit, ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(SimWs) ws = sim_ws_connect (f);
+
+      sim_assert_error (sim_ws_user_online (f, ws, at, f->apikey, APP), 0);
+    }
+
+  /* On at 3 (nothing was counted while off; the clock moves on anyway). */
+  g_object_set (f->server, "flood-limit", 3u, NULL);
+  cksim_server_advance_clock (f->server, 61);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SimWs) ws = sim_ws_connect (f);
+
+      sim_assert_error (sim_ws_user_online (f, ws, at, f->apikey, APP), 0);
+    }
+  flooded = sim_ws_connect (f);
+  text = sim_user_online_text (f, at, f->apikey, APP);
+  sim_ws_send (flooded, text);
+  sim_ws_wait_closed (flooded, 2000);
+  g_assert_true (g_queue_is_empty (&flooded->messages));
+  g_assert_cmpuint (cksim_server_get_handshake_count (f->server), ==, 9);
+
+  /* A minute later the same IP is answered again. */
+  cksim_server_advance_clock (f->server, 60);
+  later = sim_ws_connect (f);
+  answer = sim_ws_user_online (f, later, at, f->apikey, APP);
+  g_assert_cmpint (sim_error_code (answer), ==, 0);
+  sim_ws_assert_quiet (later);
+}
+
+static gboolean
+send_ping (gpointer user_data)
+{
+  SimWs *ws = user_data;
+
+  if (ws->closed)
+    return G_SOURCE_REMOVE;
+  sim_ws_send (ws, "ping");
+  return G_SOURCE_CONTINUE;
+}
+
+/* §8.7.1: pings before userOnline are answered but do not extend the
+ * handshake deadline. */
+static void
+test_handshake_deadline (SimFixture    *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SimWs) ws = NULL;
+  guint pinger;
+
+  g_object_set (f->server, "handshake-timeout-ms", 300u, NULL);
+  ws = sim_ws_connect (f);
+  pinger = g_timeout_add (50, send_ping, ws);
+  sim_ws_wait_closed (ws, 1500);
+  g_source_remove (pinger);
+  g_assert_cmpuint (g_queue_get_length (&ws->messages), >=, 2);
+  for (GList *l = ws->messages.head; l != NULL; l = l->next)
+    g_assert_cmpstr (l->data, ==, "pong");
+}
+
+/* §8.6.2 fault "silent device": nothing applied, 504 after the ack deadline. */
+static void
+test_silent_device (SimFixture    *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SimWs) a = online_session (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autofree char *msg = update_message (f->apikey, f->apikey, PLUG, "{\"switch\":\"on\"}", "\"1\"");
+  g_autoptr(JsonObject) reply = NULL;
+  g_autofree char *at2 = NULL;
+
+  g_object_set (f->server, "ack-timeout-ms", 200u, NULL);
+  sim_assert_error (sim_control (f, "POST", "/_sim/acks", "{\"mode\":\"silent\"}"), 0);
+  sim_ws_send (a, msg);
+  reply = sim_ws_next (a, 2000);
+  g_assert_cmpint (sim_error_code (reply), ==, 504);
+  g_assert_cmpstr (json_object_get_string_member (reply, "sequence"), ==, "1");
+  g_assert_cmpstr (json_object_get_string_member (cksim_server_get_device_params (f->server, PLUG), "switch"),
+                   ==, "off");
+
+  /* Back to normal: the device answers again. */
+  g_assert_true (cksim_server_set_ack_mode (f->server, "normal", 0));
+  g_free (msg);
+  msg = update_message (f->apikey, f->apikey, PLUG, "{\"switch\":\"on\"}", "\"2\"");
+  sim_ws_send (a, msg);
+  sim_assert_error (sim_ws_next (a, 2000), 0);
+
+  /* HTTP cannot wait for the deadline: 504 at once, nothing applied. */
+  g_assert_true (cksim_server_set_ack_mode (f->server, "silent", 0));
+  at2 = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/api/user/device/status", at2,
+                                     "\"deviceid\":\"" PLUG "\",\"params\":{\"switch\":\"off\"}"), 504);
+  g_assert_cmpstr (json_object_get_string_member (cksim_server_get_device_params (f->server, PLUG), "switch"),
+                   ==, "on");
+}
 
 int
 main (int   argc,
@@ -316,15 +430,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/sim/ws/handshake/ok", test_handshake_ok, F_DEFAULT);
-  ADD ("/sim/ws/handshake/bad", test_handshake_bad, F_DEFAULT);
-  ADD ("/sim/ws/update/relayed", test_update_relayed, F_DEFAULT);
-  ADD ("/sim/ws/update/errors", test_update_errors, F_DEFAULT);
-  ADD ("/sim/ws/update/unknown-key-compat", test_unknown_key_compat, F_COMPAT);
-  ADD ("/sim/ws/update/multichannel-merge", test_multichannel_merge, F_DEFAULT);
-  ADD ("/sim/ws/sysmsg", test_sysmsg, F_DEFAULT);
-  ADD ("/sim/ws/idle-timeout", test_idle_timeout, F_DEFAULT);
-  ADD ("/sim/ws/replaced-socket", test_replaced_socket, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/handshake/ok", test_handshake_ok, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/handshake/bad", test_handshake_bad, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/update/relayed", test_update_relayed, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/update/errors", test_update_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/update/unknown-key-compat", test_unknown_key_compat, F_COMPAT);
+  SIM_TEST_ADD ("/sim/ws/update/multichannel-merge", test_multichannel_merge, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/sysmsg", test_sysmsg, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/idle-timeout", test_idle_timeout, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/replaced-socket", test_replaced_socket, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/flood-limit", test_flood_limit, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/handshake/deadline", test_handshake_deadline, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/update/silent-device", test_silent_device, F_DEFAULT);
 
   return g_test_run ();
 }

@@ -896,17 +896,70 @@ test_generic (void)
   g_assert_true (has_other (all, "y", "[1,2]"));
 }
 
+/* The keys of @others, space-separated, in their order. */
+static char *
+other_keys (GPtrArray *others)
+{
+  GString *keys = g_string_new (NULL);
+
+  for (guint i = 0; i < others->len; i++)
+    g_string_append_printf (keys, "%s%s", i > 0 ? " " : "",
+                            ((CkOtherParam *) g_ptr_array_index (others, i))->key);
+  return g_string_free (keys, FALSE);
+}
+
 static void
 test_other_params_known_family (void)
 {
   g_autoptr(JsonObject) params =
-    object_from ("{\"switch\":\"on\",\"power\":\"1.00\",\"alarmType\":\"pcv\",\"fwVersion\":\"3.4.0\",\"timers\":[]}");
+    object_from ("{\"switch\":\"on\",\"power\":\"1.00\",\"alarmType\":\"pcv\",\"fwVersion\":\"3.4.0\","
+                 "\"rssi\":-50,\"staMac\":\"AA:BB\",\"timers\":[],\"init\":1}");
   const CkFamily *family = ck_catalog_lookup (32, params);
   g_autoptr(GPtrArray) others = ck_family_list_other_params (family, params);
+  g_autofree char *keys = other_keys (others);
 
-  g_assert_cmpuint (others->len, ==, 2);
+  /* Device info (fwVersion) is not "other". */
+  g_assert_cmpstr (keys, ==, "alarmType rssi staMac init");
   g_assert_true (has_other (others, "alarmType", "pcv"));
-  g_assert_true (has_other (others, "fwVersion", "3.4.0"));
+  g_assert_true (has_other (others, "rssi", "-50"));
+  g_assert_true (ck_catalog_is_info_param ("fwVersion"));
+  g_assert_false (ck_catalog_is_info_param ("fwVersio"));
+  g_assert_false (ck_catalog_is_info_param ("fw"));
+  g_assert_false (ck_catalog_is_info_param ("alarmType"));
+}
+
+/* DualR3 reads per-channel readings (`current_00`, `actPow_01` ...): they are
+ * not "other"; the rest comes in the params' order. */
+static void
+test_other_params_dualr3 (void)
+{
+  g_autoptr(JsonObject) params =
+    object_from ("{\"zeta\":1,\"switches\":[{\"switch\":\"on\",\"outlet\":0},{\"switch\":\"off\",\"outlet\":1}],"
+                 "\"current_00\":12,\"actPow_00\":2300,\"voltage_01\":23000,\"actPow_01\":0,"
+                 "\"alpha\":\"x\",\"current_0\":5,\"voltage_001\":3,\"workMode\":1,\"mid\":[1],"
+                 "\"fwVersion\":\"1.0.0\",\"beta\":true}");
+  const CkFamily *family = ck_catalog_lookup (126, params);
+  g_autoptr(GPtrArray) others = ck_family_list_other_params (family, params);
+  g_autofree char *keys = other_keys (others);
+
+  g_assert_cmpstr (ck_family_get_id (family), ==, "dualr3");
+  g_assert_cmpstr (keys, ==, "zeta alpha current_0 voltage_001 mid beta");
+  g_assert_true (has_other (others, "mid", "[1]"));
+  g_assert_true (has_other (others, "beta", "true"));
+}
+
+/* A description that already ends in a model reads well in messages. */
+static void
+test_error_wording (void)
+{
+  g_autoptr(JsonObject) params = object_from ("{\"switch\":\"on\",\"brightness\":50}");
+  const CkFamily *family = ck_catalog_lookup (44, params);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (ck_family_get_description (family), ==, "Dimmer (D1)");
+  g_assert_null (ck_family_encode_fan (family, params, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "Dimmer (D1) has no fan");
 }
 
 static void
@@ -976,6 +1029,8 @@ main (int   argc,
   g_test_add_func ("/catalog/sensors", test_sensors);
   g_test_add_func ("/catalog/generic", test_generic);
   g_test_add_func ("/catalog/other-params", test_other_params_known_family);
+  g_test_add_func ("/catalog/other-params-dualr3", test_other_params_dualr3);
+  g_test_add_func ("/catalog/error-wording", test_error_wording);
   g_test_add_func ("/catalog/value-parsing", test_value_parsing);
 
   return g_test_run ();

@@ -313,6 +313,92 @@ test_list_replace (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* fwVersion is device info, notified when it changes. */
+static void
+test_device_info (void)
+{
+  g_autoptr(CkDevice) device =
+    device_from ("{\"deviceid\":\"d1\",\"uiid\":1,\"params\":{\"switch\":\"on\",\"fwVersion\":\"3.4.0\"}}");
+  g_autoptr(CkDevice) bare = device_from ("{\"deviceid\":\"d2\",\"uiid\":1,\"params\":{\"switch\":\"on\"}}");
+  g_autoptr(JsonObject) upgrade = object_from ("{\"fwVersion\":\"3.5.0\"}");
+  g_autoptr(JsonObject) other = object_from ("{\"switch\":\"off\"}");
+  guint notified = 0;
+
+  g_assert_cmpstr (ck_device_get_firmware_version (device), ==, "3.4.0");
+  g_assert_null (ck_device_get_firmware_version (bare));
+
+  g_signal_connect (device, "notify::firmware-version", G_CALLBACK (count_notify), &notified);
+  ck_device_merge_params (device, other);
+  g_assert_cmpuint (notified, ==, 0);
+  ck_device_merge_params (device, upgrade);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (ck_device_get_firmware_version (device), ==, "3.5.0");
+}
+
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_any_notify (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* Refreshing with the same answer changes nothing and says nothing; a push
+ * merged afterwards leaves the list's JSON as it was parsed. */
+static void
+test_list_replace_unchanged (void)
+{
+  static const char json[] =
+    "[{\"deviceid\":\"a\",\"name\":\"A\",\"uiid\":1,\"online\":true,\"params\":{\"switch\":\"on\","
+    "\"timers\":[]},\"tags\":{\"ck_channel_name\":{\"0\":\"Lamp\"}},\"groups\":[\"g1\"],"
+    "\"sharedTo\":[{\"apikey\":\"k\",\"email\":\"f@x\",\"permit\":1}]}]";
+  g_autoptr(CkDeviceList) list = ck_device_list_new ();
+  g_autoptr(JsonArray) first = array_from (json);
+  g_autoptr(JsonArray) again = array_from (json);
+  g_autoptr(JsonObject) push = object_from ("{\"switch\":\"off\"}");
+  g_autoptr(GDateTime) updated = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CkDevice *a;
+  guint notifies = 0;
+  guint params_changed = 0;
+
+  ck_device_list_replace_all (list, first);
+  a = ck_device_list_lookup (list, "a");
+  g_assert_nonnull (a);
+  updated = g_date_time_ref (ck_device_get_last_updated (a));
+  g_signal_connect (a, "notify", G_CALLBACK (count_any_notify), &notifies);
+  g_signal_connect (a, "params-changed", G_CALLBACK (count_signal), &params_changed);
+
+  ck_device_list_replace_all (list, again);
+  g_assert_true (ck_device_list_lookup (list, "a") == a);
+  g_assert_cmpuint (notifies, ==, 0);
+  g_assert_cmpuint (params_changed, ==, 0);
+  g_assert_true (ck_device_get_last_updated (a) == updated);
+  g_assert_true (ck_device_get_power (a));
+
+  before = json_to_string (json_array_get_element (again, 0), FALSE);
+  ck_device_merge_params (a, push);
+  after = json_to_string (json_array_get_element (again, 0), FALSE);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (ck_device_get_power (a));
+  g_assert_cmpuint (params_changed, ==, 1);
+
+  /* The same answer once more is a change now: back on. */
+  ck_device_list_replace_all (list, again);
+  g_assert_true (ck_device_get_power (a));
+  g_assert_cmpuint (params_changed, ==, 2);
+  g_signal_handlers_disconnect_by_data (a, &notifies);
+  g_signal_handlers_disconnect_by_data (a, &params_changed);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -326,7 +412,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/device/power/unknown-uiid", test_unknown_uiid_fallback);
   g_test_add_func ("/device/merge-and-pending", test_merge_and_pending);
   g_test_add_func ("/device/new-rejects-garbage", test_new_rejects_garbage);
+  g_test_add_func ("/device/info", test_device_info);
   g_test_add_func ("/device-list/replace", test_list_replace);
+  g_test_add_func ("/device-list/replace-unchanged", test_list_replace_unchanged);
 
   return g_test_run ();
 }

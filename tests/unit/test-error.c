@@ -4,7 +4,9 @@
 
 #include <string.h>
 
+#include "ck-envelope.h"
 #include "ck-error.h"
+#include "ck-json.h"
 
 typedef struct
 {
@@ -80,6 +82,37 @@ test_message_format (void)
   g_assert_cmpstr (error->message, ==, "Wrong e-mail/phone or password (error 401)");
 }
 
+/* A device's refusal keeps its reason: in the message, and apart for front
+ * ends; copies keep it too. Without a reason there is none. */
+static void
+test_device_refusal_reason (void)
+{
+  g_autoptr(JsonNode) ack = ck_json_parse ("{\"error\":400,\"reason\":\"too many timers\",\"sequence\":\"7\"}",
+                                           -1, NULL);
+  g_autoptr(JsonNode) bare = ck_json_parse ("{\"error\":400,\"sequence\":\"8\"}", -1, NULL);
+  g_autoptr(GError) error = ck_envelope_check (json_node_get_object (ack), CK_ENDPOINT_WS_UPDATE);
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) plain = ck_envelope_check (json_node_get_object (bare), CK_ENDPOINT_WS_UPDATE);
+  g_autoptr(GError) local = g_error_new_literal (CK_ERROR, CK_ERROR_TIMEOUT, "No answer");
+
+  g_assert_error (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED);
+  g_assert_cmpstr (error->message, ==, "The device refused the command (error 400: too many timers)");
+  g_assert_cmpint (ck_error_get_cloud_code (error), ==, 400);
+  g_assert_cmpstr (ck_error_get_cloud_text (error), ==, "too many timers");
+
+  copy = g_error_copy (error);
+  g_assert_cmpstr (ck_error_get_cloud_text (copy), ==, "too many timers");
+  g_assert_cmpint (ck_error_get_cloud_code (copy), ==, 400);
+
+  g_assert_error (plain, CK_ERROR, CK_ERROR_DEVICE_REJECTED);
+  g_assert_cmpstr (plain->message, ==, "The device refused the command (error 400)");
+  g_assert_null (ck_error_get_cloud_text (plain));
+  g_assert_cmpint (ck_error_get_cloud_code (plain), ==, 400);
+
+  g_assert_null (ck_error_get_cloud_text (local));
+  g_assert_cmpint (ck_error_get_cloud_code (local), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -87,6 +120,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/error/table", test_table);
   g_test_add_func ("/error/message", test_message_format);
+  g_test_add_func ("/error/device-refusal-reason", test_device_refusal_reason);
 
   return g_test_run ();
 }
