@@ -11,9 +11,9 @@
 #include "relay-countries.h"
 
 /*
- * The country picker of the account pages: a country's calling code picks
- * the cloud region (spec Appendix A). The table of codes is the spec's; the
- * list of named countries covers the common ones, sorted by English name.
+ * The country picker of the account pages: the named countries (the common
+ * ones, sorted by English name) with their calling codes. Which region a
+ * calling code belongs to is the core's table (ck-region.h, spec Appendix A).
  */
 
 static const RelayCountry countries[] = {
@@ -76,26 +76,6 @@ static const RelayCountry countries[] = {
   { "VN", "84", N_("Vietnam") },
 };
 
-/* Spec Appendix A, with its ranges spelled out. */
-static const struct
-{
-  const char *region;
-  const char *codes;
-} regions[] = {
-  { "cn", "86" },
-  { "us", "1 51 52 53 54 55 56 57 58 61 64 299 501 502 503 504 505 506 507 509 590 591 592 593 "
-          "594 595 596 597 598 676 678 679 682 684 685 1242 1246 1264 1671 1758 1809 1868 1876" },
-  { "eu", "7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 212 213 216 218 "
-          "220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 "
-          "241 242 243 244 247 248 249 250 251 253 254 255 256 257 258 "
-          "260 261 262 263 264 265 266 267 268 269 297 298 "
-          "350 351 352 353 354 355 356 357 358 359 370 371 372 373 375 376 377 378 380 381 383 "
-          "385 386 387 389 420 421 423" },
-  { "as", "60 62 63 65 66 81 82 84 90 91 92 93 94 95 98 374 382 599 670 673 675 687 689 852 853 "
-          "855 856 880 886 960 961 962 963 964 965 966 967 968 970 971 972 973 974 975 976 977 "
-          "992 993 994 995 996 998 1268 1340 1345 1441 1473 1649 1664 1767 1784 1869" },
-};
-
 guint
 relay_countries_get_n (void)
 {
@@ -151,43 +131,6 @@ relay_countries_create_model (void)
     }
 
   return G_LIST_MODEL (list);
-}
-
-const char *
-relay_region_for_calling_code (const char *calling_code)
-{
-  g_return_val_if_fail (calling_code != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    {
-      g_auto(GStrv) codes = g_strsplit (regions[i].codes, " ", -1);
-
-      if (g_strv_contains ((const char * const *) codes, calling_code))
-        return regions[i].region;
-    }
-
-  return NULL;
-}
-
-const char *
-relay_region_for_phone_number (const char *e164)
-{
-  g_return_val_if_fail (e164 != NULL, NULL);
-
-  if (!relay_identity_is_phone_number (e164))
-    return NULL;
-
-  /* Calling codes are prefix-free: try the longest first. */
-  for (gsize len = 4; len >= 1; len--)
-    {
-      g_autofree char *prefix = g_strndup (e164 + 1, len);
-      const char *region = relay_region_for_calling_code (prefix);
-
-      if (region != NULL)
-        return region;
-    }
-
-  return NULL;
 }
 
 gboolean

@@ -20,10 +20,6 @@ guint               relay_countries_default_index    (void);
 /* "United Kingdom (+44)", translated: (transfer full) a GtkStringList of every country. */
 GListModel         *relay_countries_create_model     (void) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Spec Appendix A: the region of a calling code ("44" → "eu"); unknown → NULL. */
-const char         *relay_region_for_calling_code    (const char *calling_code);
-/* The region of an E.164 number by its longest known calling code; NULL if none. */
-const char         *relay_region_for_phone_number    (const char *e164);
 /* "+" then 7 to 15 digits, the first not 0. */
 gboolean            relay_identity_is_phone_number   (const char *identity);
 /* An e-mail address (something@something) or an E.164 number. */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relay-device-panel.h"
 #include "relay-device-settings.h"
 #include "relay-errors.h"
 #include "relay-sharing-group.h"
@@ -13,19 +14,15 @@
 /**
  * RelayDeviceSettings:
  *
- * The "Manage" section of a device page. Renaming, channel names and
- * removal are REST calls the owner makes; the device list is fetched again
- * afterwards so every view shows what the cloud stored. A device shared
- * with us shows who shared it and what they allow, and nothing only the
- * owner may do.
+ * The "Manage" section of a device page. Renaming, channel names, the
+ * group and removal are calls the owner makes through CkClient, which
+ * applies each to the models once the cloud took it, so every view follows.
+ * A device shared with us shows who shared it and what they allow, and
+ * nothing only the owner may do.
  */
 struct _RelayDeviceSettings
 {
-  AdwPreferencesGroup  parent_instance;
-
-  CkClient            *client;
-  CkDevice            *device;
-  GCancellable        *cancellable;
+  RelayDevicePanel     parent_instance;
 
   GtkWidget           *name_row;
   GPtrArray           *channel_rows;
@@ -35,31 +32,21 @@ struct _RelayDeviceSettings
   gboolean             syncing;
 };
 
-G_DEFINE_FINAL_TYPE (RelayDeviceSettings, relay_device_settings, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (RelayDeviceSettings, relay_device_settings, RELAY_TYPE_DEVICE_PANEL)
 
-/* @what: what did not happen, e.g. "The device was not renamed". */
-static void
-toast_failure (RelayDeviceSettings *self,
-               const char          *what,
-               const GError        *error)
-{
-  g_autofree char *title = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Translators: "The device was not renamed: The device is offline." */
-  title = g_markup_printf_escaped (_("%s: %s"), what, relay_error_describe (error));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", title);
-}
-
-/* A REST change is done: fetch the list so the device shows it. */
-static void
-refresh (RelayDeviceSettings *self)
-{
-  ck_client_refresh_async (self->client, NULL, NULL, NULL);
-}
+/* NULL once the section is disposed. */
+#define CLIENT(self)      relay_device_panel_get_client (RELAY_DEVICE_PANEL (self))
+#define DEVICE(self)      relay_device_panel_get_device (RELAY_DEVICE_PANEL (self))
+#define CANCELLABLE(self) relay_device_panel_get_cancellable (RELAY_DEVICE_PANEL (self))
 
 /* ------------------------------------------------------------------ name */
+
+static void
+sync_name (RelayDeviceSettings *self)
+{
+  if (self->name_row != NULL && DEVICE (self) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), ck_device_get_name (DEVICE (self)));
+}
 
 static void
 renamed_cb (GObject      *object,
@@ -69,10 +56,12 @@ renamed_cb (GObject      *object,
   g_autoptr(RelayDeviceSettings) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (ck_api_rename_device_finish (CK_API (object), result, &error))
-    refresh (self);
-  else
-    toast_failure (self, _("The device was not renamed"), error);
+  if (!ck_client_rename_device_finish (CK_CLIENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      relay_error_toast (GTK_WIDGET (self), _("The device was not renamed"), error);
+      sync_name (self);
+    }
 }
 
 static void
@@ -80,20 +69,13 @@ on_name_apply_cb (RelayDeviceSettings *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
-  if (name[0] == '\0' || g_str_equal (name, ck_device_get_name (self->device)))
+  if (name[0] == '\0' || g_str_equal (name, ck_device_get_name (DEVICE (self))))
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), ck_device_get_name (self->device));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), ck_device_get_name (DEVICE (self)));
       return;
     }
-  ck_api_rename_device_async (ck_client_get_api (self->client), ck_device_get_id (self->device), name,
-                              self->cancellable, renamed_cb, g_object_ref (self));
-}
-
-static void
-sync_name (RelayDeviceSettings *self)
-{
-  if (self->name_row != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), ck_device_get_name (self->device));
+  ck_client_rename_device_async (CLIENT (self), DEVICE (self), name, CANCELLABLE (self),
+                                 renamed_cb, g_object_ref (self));
 }
 
 /* --------------------------------------------------------- channel names */
@@ -106,10 +88,8 @@ channels_named_cb (GObject      *object,
   g_autoptr(RelayDeviceSettings) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (ck_api_set_channel_names_finish (CK_API (object), result, &error))
-    refresh (self);
-  else
-    toast_failure (self, _("The channel names were not saved"), error);
+  if (!ck_client_set_channel_names_finish (CK_CLIENT (object), result, &error))
+    relay_error_toast (GTK_WIDGET (self), _("The channel names were not saved"), error);
 }
 
 /* The cloud replaces all names at once: send every row. */
@@ -121,9 +101,8 @@ on_channel_name_apply_cb (RelayDeviceSettings *self)
   for (guint i = 0; i < self->channel_rows->len; i++)
     g_ptr_array_add (names, g_strstrip (g_strdup (gtk_editable_get_text (g_ptr_array_index (self->channel_rows, i)))));
   g_ptr_array_add (names, NULL);
-  ck_api_set_channel_names_async (ck_client_get_api (self->client), ck_device_get_id (self->device),
-                                  (const char * const *) names->pdata, self->cancellable,
-                                  channels_named_cb, g_object_ref (self));
+  ck_client_set_channel_names_async (CLIENT (self), DEVICE (self), (const char * const *) names->pdata,
+                                     CANCELLABLE (self), channels_named_cb, g_object_ref (self));
 }
 
 /* ----------------------------------------------------------------- group */
@@ -134,10 +113,10 @@ sync_group (RelayDeviceSettings *self)
   GListModel *groups;
   guint selected = 0;
 
-  if (self->group_row == NULL)
+  if (self->group_row == NULL || DEVICE (self) == NULL)
     return;
 
-  groups = G_LIST_MODEL (ck_client_get_groups (self->client));
+  groups = G_LIST_MODEL (ck_client_get_groups (CLIENT (self)));
   self->syncing = TRUE;
   g_ptr_array_set_size (self->group_ids, 0);
   gtk_string_list_splice (self->group_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->group_names)), NULL);
@@ -149,7 +128,7 @@ sync_group (RelayDeviceSettings *self)
 
       gtk_string_list_append (self->group_names, ck_group_get_name (group));
       g_ptr_array_add (self->group_ids, g_strdup (ck_group_get_id (group)));
-      if (selected == 0 && ck_device_is_in_group (self->device, ck_group_get_id (group)))
+      if (selected == 0 && ck_device_is_in_group (DEVICE (self), ck_group_get_id (group)))
         selected = i + 1;
     }
   adw_combo_row_set_selected (self->group_row, selected);
@@ -164,11 +143,11 @@ moved_cb (GObject      *object,
   g_autoptr(RelayDeviceSettings) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!ck_client_move_device_to_group_finish (CK_CLIENT (object), result, &error))
+  if (!ck_client_move_device_to_group_finish (CK_CLIENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      toast_failure (self, _("The device was not moved"), error);
-      if (self->device != NULL)
-        sync_group (self);
+      relay_error_toast (GTK_WIDGET (self), _("The device was not moved"), error);
+      sync_group (self);
     }
 }
 
@@ -176,7 +155,7 @@ static void
 on_group_selected_cb (RelayDeviceSettings *self)
 {
   guint selected = adw_combo_row_get_selected (self->group_row);
-  const char * const *current = ck_device_get_groups (self->device);
+  const char * const *current = ck_device_get_groups (DEVICE (self));
   const char *target;
 
   if (self->syncing || selected >= self->group_ids->len)
@@ -185,13 +164,13 @@ on_group_selected_cb (RelayDeviceSettings *self)
   target = g_ptr_array_index (self->group_ids, selected);
   if (target == NULL && current[0] == NULL)
     return;
-  if (target != NULL && ck_device_is_in_group (self->device, target))
+  if (target != NULL && ck_device_is_in_group (DEVICE (self), target))
     return;
 
   /* One group at a time, as the sidebar shows them. */
-  ck_client_move_device_to_group_async (self->client, self->device, current[0], target,
+  ck_client_move_device_to_group_async (CLIENT (self), DEVICE (self), current[0], target,
                                         target != NULL ? CK_GROUP_MOVE_REPLACE_ALL : CK_GROUP_MOVE_REPLACE_SOURCE,
-                                        self->cancellable, moved_cb, g_object_ref (self));
+                                        CANCELLABLE (self), moved_cb, g_object_ref (self));
 }
 
 /* ---------------------------------------------------------------- remove */
@@ -204,37 +183,35 @@ removed_cb (GObject      *object,
   g_autoptr(RelayDeviceSettings) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!ck_api_delete_device_finish (CK_API (object), result, &error))
+  if (!ck_client_delete_device_finish (CK_CLIENT (object), result, &error))
     {
-      toast_failure (self, _("The device was not removed"), error);
+      relay_error_toast (GTK_WIDGET (self), _("The device was not removed"), error);
       return;
     }
-  /* Leave the page of a device that is gone, then let the list follow. */
+  /* The list has let it go already: leave the page of a device that is gone. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
-  refresh (self);
 }
 
 static void
 on_remove_response_cb (RelayDeviceSettings *self,
                        const char          *response)
 {
-  if (g_strcmp0 (response, "remove") != 0 || self->device == NULL)
+  if (g_strcmp0 (response, "remove") != 0)
     return;
-  ck_api_delete_device_async (ck_client_get_api (self->client), ck_device_get_id (self->device),
-                              self->cancellable, removed_cb, g_object_ref (self));
+  ck_client_delete_device_async (CLIENT (self), DEVICE (self), CANCELLABLE (self),
+                                 removed_cb, g_object_ref (self));
 }
 
 static void
 on_remove_clicked_cb (RelayDeviceSettings *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = adw_message_dialog_new (relay_device_panel_get_window (RELAY_DEVICE_PANEL (self)),
                                    _("Remove Device?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” leaves this account and everyone it is shared with. Adding it again needs the eWeLink app."),
-                                  ck_device_get_name (self->device));
+                                  ck_device_get_name (DEVICE (self)));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -273,7 +250,7 @@ build_shared (RelayDeviceSettings *self,
 {
   const char *who = ck_share_get_identity (sharer);
   g_autofree char *title = NULL;
-  g_autofree char *permit = relay_permit_describe (ck_device_get_permit (self->device));
+  g_autofree char *permit = relay_permit_describe (ck_device_get_permit (DEVICE (self)));
   GtkWidget *row = adw_action_row_new ();
 
   if (who == NULL)
@@ -290,17 +267,17 @@ build_shared (RelayDeviceSettings *self,
 static void
 build_owned (RelayDeviceSettings *self)
 {
-  guint n_channels = ck_device_get_n_channels (self->device);
+  guint n_channels = ck_device_get_n_channels (DEVICE (self));
   GtkWidget *row, *button;
 
-  self->name_row = add_entry_row (self, "rename", _("Name"), ck_device_get_name (self->device),
+  self->name_row = add_entry_row (self, "rename", _("Name"), ck_device_get_name (DEVICE (self)),
                                   G_CALLBACK (on_name_apply_cb));
 
   for (guint i = 0; n_channels > 1 && i < n_channels; i++)
     {
       g_autofree char *name = g_strdup_printf ("channel-name-%u", i + 1);
       g_autofree char *title = g_strdup_printf (_("Name of Channel %u"), i + 1);
-      g_autofree char *text = ck_device_dup_channel_name (self->device, i);
+      g_autofree char *text = ck_device_dup_channel_name (DEVICE (self), i);
 
       g_ptr_array_add (self->channel_rows,
                        add_entry_row (self, name, title, text, G_CALLBACK (on_channel_name_apply_cb)));
@@ -315,9 +292,9 @@ build_owned (RelayDeviceSettings *self)
   sync_group (self);
   g_signal_connect_object (self->group_row, "notify::selected", G_CALLBACK (on_group_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (ck_client_get_groups (self->client), "items-changed", G_CALLBACK (sync_group), self,
+  g_signal_connect_object (ck_client_get_groups (CLIENT (self)), "items-changed", G_CALLBACK (sync_group), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->device, "notify::groups", G_CALLBACK (sync_group), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (DEVICE (self), "notify::groups", G_CALLBACK (sync_group), self, G_CONNECT_SWAPPED);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove Device"));
@@ -338,10 +315,6 @@ relay_device_settings_dispose (GObject *object)
 {
   RelayDeviceSettings *self = RELAY_DEVICE_SETTINGS (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->device);
-  g_clear_object (&self->client);
   g_clear_object (&self->group_names);
   g_clear_pointer (&self->group_ids, g_ptr_array_unref);
   g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
@@ -358,7 +331,6 @@ relay_device_settings_class_init (RelayDeviceSettingsClass *klass)
 static void
 relay_device_settings_init (RelayDeviceSettings *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->channel_rows = g_ptr_array_new ();
   self->group_ids = g_ptr_array_new_with_free_func (g_free);
 }
@@ -373,9 +345,11 @@ relay_device_settings_new (CkClient *client,
   g_return_val_if_fail (CK_IS_CLIENT (client), NULL);
   g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
 
-  self = g_object_new (RELAY_TYPE_DEVICE_SETTINGS, "title", _("Manage"), NULL);
-  self->client = g_object_ref (client);
-  self->device = g_object_ref (device);
+  self = g_object_new (RELAY_TYPE_DEVICE_SETTINGS,
+                       "client", client,
+                       "device", device,
+                       "title", _("Manage"),
+                       NULL);
 
   sharer = ck_device_get_shared_by (device);
   if (sharer != NULL)

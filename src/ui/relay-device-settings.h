@@ -5,11 +5,12 @@
 #include <adwaita.h>
 
 #include "ck-client.h"
+#include "relay-device-panel.h"
 
 G_BEGIN_DECLS
 
 #define RELAY_TYPE_DEVICE_SETTINGS (relay_device_settings_get_type ())
-G_DECLARE_FINAL_TYPE (RelayDeviceSettings, relay_device_settings, RELAY, DEVICE_SETTINGS, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RelayDeviceSettings, relay_device_settings, RELAY, DEVICE_SETTINGS, RelayDevicePanel)
 
 /* Managing a device: for a device we own its name ("rename"), its channel
  * names ("channel-name-N"), its group ("group") and removing it ("remove");

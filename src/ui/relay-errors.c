@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ck-error.h"
@@ -77,4 +78,83 @@ relay_error_describe (const GError *error)
     default:
       return error->message;
     }
+}
+
+/**
+ * relay_error_format:
+ * @what: what did not happen, e.g. "The device was not renamed"
+ * @error: why
+ *
+ * "@what: <the reason in a sentence>". A device's own refusal keeps the
+ * number and the device's words the core put in brackets ("(error 400: too
+ * many timers (at most 16))"): they say what to change.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+relay_error_format (const char   *what,
+                    const GError *error)
+{
+  const char *detail = NULL;
+
+  g_return_val_if_fail (what != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
+    detail = strstr (error->message, " (");
+  if (detail != NULL)
+    /* Translators: "The timer was not saved: The device refused the command. (error 400: too many timers)" */
+    return g_strdup_printf (_("%s: %s%s"), what, relay_error_describe (error), detail);
+  /* Translators: "The device was not renamed: The device is offline." */
+  return g_strdup_printf (_("%s: %s"), what, relay_error_describe (error));
+}
+
+/**
+ * relay_error_is_rolled_back:
+ * @error: what a device command (CkClient) failed with
+ *
+ * Whether the command went out and was rolled back: CkClient said so in
+ * "command-failed", which the window shows as a toast, so the caller need
+ * not say it again. Failures found before sending (not permitted, unknown
+ * timer, invalid value) are the caller's to show.
+ */
+gboolean
+relay_error_is_rolled_back (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  return g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED) ||
+         g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_OFFLINE) ||
+         g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_UNREACHABLE) ||
+         g_error_matches (error, CK_ERROR, CK_ERROR_TIMEOUT) ||
+         g_error_matches (error, CK_ERROR, CK_ERROR_DISCONNECTED);
+}
+
+/**
+ * relay_error_toast:
+ * @widget: a widget inside the main window (it must provide win.toast)
+ * @what: what did not happen, e.g. "The device was not renamed"
+ * @error: why
+ *
+ * Shows relay_error_format() as a toast of the main window. A cancelled
+ * call shows nothing: the user asked for it.
+ */
+void
+relay_error_toast (GtkWidget    *widget,
+                   const char   *what,
+                   const GError *error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (what != NULL);
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  text = relay_error_format (what, error);
+  /* Toast titles are markup on libadwaita 1.2. */
+  markup = g_markup_escape_text (text, -1);
+  gtk_widget_activate_action (widget, "win.toast", "s", markup);
 }

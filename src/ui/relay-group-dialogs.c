@@ -34,13 +34,8 @@ report (GroupOp      *op,
         const char   *what,
         const GError *error)
 {
-  g_autofree char *title = NULL;
-
-  if (op->parent == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Translators: "The group was not created: The cloud did not answer in time." */
-  title = g_markup_printf_escaped (_("%s: %s"), what, relay_error_describe (error));
-  gtk_widget_activate_action (GTK_WIDGET (op->parent), "win.toast", "s", title);
+  if (op->parent != NULL)
+    relay_error_toast (GTK_WIDGET (op->parent), what, error);
 }
 
 static void

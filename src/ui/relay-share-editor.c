@@ -16,27 +16,22 @@
  * number in E.164), with the timer permissions and a note, or changes the
  * permissions of an existing share. The other account answers the request;
  * the editor says in a sentence how it ended and closes once it is done.
- * The device list is fetched again afterwards so the sharing list is what
- * the cloud stored. Escape closes it.
+ * The client updates the device's sharing list itself. Escape closes it.
  */
 struct _RelayShareEditor
 {
-  AdwWindow     parent_instance;
+  RelayEditor   parent_instance;
 
-  GtkWindow    *parent;
-  CkClient     *client;
-  CkDevice     *device;
-  CkShare      *share;
-  GCancellable *cancellable;
+  CkShare      *share;      /* the one changed, NULL when sharing anew */
 
   GtkWidget    *identity;
   GtkWidget    *note;
   GtkWidget    *permits[4];
-  GtkWidget    *result;
-  GtkWidget    *save;
 };
 
-G_DEFINE_FINAL_TYPE (RelayShareEditor, relay_share_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RelayShareEditor, relay_share_editor, RELAY_TYPE_EDITOR)
+
+#define EDITOR(self) RELAY_EDITOR (self)
 
 static const struct
 {
@@ -80,28 +75,13 @@ chosen_permit (RelayShareEditor *self)
   return permit;
 }
 
+/* How the last try ended, in a sentence below the form; the user may try again. */
 static void
 show_result (RelayShareEditor *self,
              const char       *sentence)
 {
-  gtk_label_set_text (GTK_LABEL (self->result), sentence);
-  gtk_widget_set_visible (self->result, sentence != NULL);
-  gtk_widget_set_sensitive (self->save, TRUE);
-}
-
-/* The device's sharing list is what the cloud stored: fetch it again. */
-static void
-done (RelayShareEditor *self,
-      const char       *toast)
-{
-  ck_client_refresh_async (self->client, NULL, NULL, NULL);
-  if (self->parent != NULL && toast != NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (toast, -1);
-
-      gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.toast", "s", markup);
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  relay_editor_show_message (EDITOR (self), sentence);
+  relay_editor_set_busy (EDITOR (self), FALSE);
 }
 
 static void
@@ -126,7 +106,7 @@ shared_cb (GObject      *object,
       return;
     }
   if (answer == CK_SHARE_RESULT_ACCEPTED)
-    done (self, relay_share_result_describe (answer));
+    relay_editor_finish (EDITOR (self), relay_share_result_describe (answer));
   else
     show_result (self, relay_share_result_describe (answer));
 }
@@ -140,14 +120,18 @@ updated_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (ck_client_update_share_finish (CK_CLIENT (object), result, &error))
-    done (self, NULL);
+    relay_editor_finish (EDITOR (self), NULL);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_result (self, relay_error_describe (error));
 }
 
 static void
-on_save_clicked_cb (RelayShareEditor *self)
+relay_share_editor_save (RelayEditor *editor)
 {
+  RelayShareEditor *self = RELAY_SHARE_EDITOR (editor);
+  CkClient *client = relay_editor_get_client (editor);
+  CkDevice *device = relay_editor_get_device (editor);
+  GCancellable *cancellable = relay_editor_get_cancellable (editor);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
   g_autofree char *identity = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->identity))));
 
@@ -159,14 +143,14 @@ on_save_clicked_cb (RelayShareEditor *self)
     }
 
   show_result (self, NULL);
-  gtk_widget_set_sensitive (self->save, FALSE);
+  relay_editor_set_busy (editor, TRUE);
   if (self->share != NULL)
-    ck_client_update_share_async (self->client, self->device, ck_share_get_apikey (self->share),
-                                  chosen_permit (self), note, self->cancellable,
+    ck_client_update_share_async (client, device, ck_share_get_apikey (self->share),
+                                  chosen_permit (self), note, cancellable,
                                   updated_cb, g_object_ref (self));
   else
-    ck_client_share_async (self->client, self->device, identity, chosen_permit (self), note,
-                           self->cancellable, shared_cb, g_object_ref (self));
+    ck_client_share_async (client, device, identity, chosen_permit (self), note,
+                           cancellable, shared_cb, g_object_ref (self));
 }
 
 static void
@@ -174,12 +158,7 @@ relay_share_editor_dispose (GObject *object)
 {
   RelayShareEditor *self = RELAY_SHARE_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  g_clear_object (&self->device);
   g_clear_pointer (&self->share, ck_share_unref);
-  g_clear_weak_pointer (&self->parent);
 
   G_OBJECT_CLASS (relay_share_editor_parent_class)->dispose (object);
 }
@@ -187,16 +166,13 @@ relay_share_editor_dispose (GObject *object)
 static void
 relay_share_editor_class_init (RelayShareEditorClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->dispose = relay_share_editor_dispose;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  RELAY_EDITOR_CLASS (klass)->save = relay_share_editor_save;
 }
 
 static void
 relay_share_editor_init (RelayShareEditor *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 static GtkWidget *
@@ -221,7 +197,8 @@ relay_share_editor_new (GtkWindow *parent,
                         CkShare   *share)
 {
   RelayShareEditor *self;
-  GtkWidget *toolbar, *header, *cancel, *box, *clamp, *who, *permits;
+  GtkBox *box;
+  GtkWidget *who, *permits;
   guint permit = share != NULL ? ck_share_get_permit (share) : CK_PERMIT_NONE;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -231,37 +208,15 @@ relay_share_editor_new (GtkWindow *parent,
   self = g_object_new (RELAY_TYPE_SHARE_EDITOR,
                        "modal", TRUE,
                        "transient-for", parent,
+                       "client", client,
+                       "device", device,
                        "title", share != NULL ? _("Sharing") : _("Share Device"),
                        "default-width", 420,
                        NULL);
-  g_set_weak_pointer (&self->parent, parent);
-  self->client = g_object_ref (client);
-  self->device = g_object_ref (device);
   self->share = share != NULL ? ck_share_ref (share) : NULL;
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  self->save = gtk_button_new_with_mnemonic (share != NULL ? _("_Save") : _("_Share"));
-  gtk_widget_set_name (self->save, "save");
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  g_signal_connect_object (self->save, "clicked", G_CALLBACK (on_save_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_box_append (GTK_BOX (toolbar), clamp);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  if (share == NULL)
+    relay_editor_set_save_label (EDITOR (self), _("_Share"));
+  box = relay_editor_get_content (EDITOR (self));
 
   who = adw_preferences_group_new ();
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (who),
@@ -270,7 +225,7 @@ relay_share_editor_new (GtkWindow *parent,
                                   share != NULL ? ck_share_get_identity (share) : NULL);
   gtk_widget_set_sensitive (self->identity, share == NULL);
   self->note = add_entry_row (who, "note", _("Note"), share != NULL ? ck_share_get_note (share) : NULL);
-  gtk_box_append (GTK_BOX (box), who);
+  gtk_box_append (box, who);
 
   permits = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (permits), _("The Other Account May"));
@@ -287,16 +242,7 @@ relay_share_editor_new (GtkWindow *parent,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (permits), row);
       self->permits[i] = check;
     }
-  gtk_box_append (GTK_BOX (box), permits);
+  gtk_box_append (box, permits);
 
-  self->result = gtk_label_new (NULL);
-  gtk_widget_set_name (self->result, "result");
-  gtk_label_set_wrap (GTK_LABEL (self->result), TRUE);
-  gtk_widget_add_css_class (self->result, "error");
-  gtk_widget_set_visible (self->result, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Result"), -1);
-  gtk_box_append (GTK_BOX (box), self->result);
-
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save);
   return self;
 }

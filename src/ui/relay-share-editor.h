@@ -5,11 +5,12 @@
 #include <adwaita.h>
 
 #include "ck-client.h"
+#include "relay-editor.h"
 
 G_BEGIN_DECLS
 
 #define RELAY_TYPE_SHARE_EDITOR (relay_share_editor_get_type ())
-G_DECLARE_FINAL_TYPE (RelayShareEditor, relay_share_editor, RELAY, SHARE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (RelayShareEditor, relay_share_editor, RELAY, SHARE_EDITOR, RelayEditor)
 
 /* Shares @device with a new account (@share NULL) or changes what an
  * existing share permits. Controls named for tests: "identity", "note",

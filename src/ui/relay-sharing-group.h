@@ -5,11 +5,12 @@
 #include <adwaita.h>
 
 #include "ck-client.h"
+#include "relay-device-panel.h"
 
 G_BEGIN_DECLS
 
 #define RELAY_TYPE_SHARING_GROUP (relay_sharing_group_get_type ())
-G_DECLARE_FINAL_TYPE (RelaySharingGroup, relay_sharing_group, RELAY, SHARING_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RelaySharingGroup, relay_sharing_group, RELAY, SHARING_GROUP, RelayDevicePanel)
 
 /* Who a device we own is shared with: a row each ("share-N", 1-based, with
  * "edit" and "stop" buttons) and a "share" button. */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ck-region.h"
 #include "relay-countries.h"
 #include "relay-sign-in-page.h"
 
@@ -451,9 +452,11 @@ relay_sign_in_page_get_region (RelaySignInPage *self)
 
   g_return_val_if_fail (RELAY_IS_SIGN_IN_PAGE (self), NULL);
 
-  region = relay_region_for_phone_number (row_text (self->identity_row));
+  /* A phone number says its region itself; otherwise the chosen country does. */
+  region = relay_identity_is_phone_number (row_text (self->identity_row))
+           ? ck_region_for_phone_number (row_text (self->identity_row)) : NULL;
   if (region == NULL)
-    region = relay_region_for_calling_code (relay_sign_in_page_get_calling_code (self));
+    region = ck_region_for_calling_code (relay_sign_in_page_get_calling_code (self));
   return region != NULL ? region : "eu";
 }
 

@@ -16,18 +16,14 @@
  * date and time, every chosen weekday at a local time (CkTimer converts to
  * the device's UTC form), a countdown, or a loop. Saving sends the whole new
  * timers array through CkClient; the editor stays open until the device has
- * accepted it, and a refusal shows as a toast on the main window with the
- * device's own words. Escape closes it.
+ * accepted it, and a refusal shows below the form in the device's own words
+ * (the main window's toast says it too). Escape closes it.
  */
 struct _RelayTimerEditor
 {
-  AdwWindow     parent_instance;
+  RelayEditor   parent_instance;
 
-  GtkWindow    *parent;
-  CkClient     *client;
-  CkDevice     *device;
   CkTimer      *timer;      /* the one edited, NULL when adding */
-  GCancellable *cancellable;
 
   AdwComboRow  *kind;
   AdwComboRow  *channel;
@@ -46,10 +42,11 @@ struct _RelayTimerEditor
   GtkSpinButton *period;
   GtkWidget    *interval_row;
   GtkSpinButton *interval;
-  GtkWidget    *save;
 };
 
-G_DEFINE_FINAL_TYPE (RelayTimerEditor, relay_timer_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RelayTimerEditor, relay_timer_editor, RELAY_TYPE_EDITOR)
+
+#define EDITOR(self) RELAY_EDITOR (self)
 
 enum { KIND_ONCE, KIND_REPEAT, KIND_DELAY, KIND_LOOP };
 
@@ -114,7 +111,7 @@ build_action (RelayTimerEditor  *self,
               gboolean           on,
               GError           **error)
 {
-  return ck_family_encode_timer_action (ck_device_get_family (self->device), chosen_channel (self), on, error);
+  return ck_family_encode_timer_action (ck_device_get_family (relay_editor_get_device (EDITOR (self))), chosen_channel (self), on, error);
 }
 
 static CkTimer *
@@ -163,21 +160,15 @@ build_timer (RelayTimerEditor  *self,
     }
 }
 
-/* A toast on the main window: the editor may be gone by then. */
+/* Why the timer was not saved, below the form (with the device's own words
+ * for a refusal, e.g. too many timers): the editor stays open to try again. */
 static void
-report (RelayTimerEditor *self,
-        const GError     *error)
+show_failure (RelayTimerEditor *self,
+              const GError     *error)
 {
-  g_autofree char *title = NULL;
+  g_autofree char *text = relay_error_format (_("The timer was not saved"), error);
 
-  if (g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
-    /* Translators: the second %s is the device's own reason, e.g. "too many timers (at most 16)" */
-    title = g_markup_printf_escaped (_("The timer was not saved: %s (%s)"),
-                                     relay_error_describe (error), error->message);
-  else
-    title = g_markup_printf_escaped (_("The timer was not saved: %s"), relay_error_describe (error));
-  if (self->parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.toast", "s", title);
+  relay_editor_show_message (EDITOR (self), text);
 }
 
 static void
@@ -190,19 +181,20 @@ saved_cb (GObject      *object,
 
   if (ck_client_timer_finish (CK_CLIENT (object), result, &error))
     {
-      gtk_window_destroy (GTK_WINDOW (self));
+      relay_editor_finish (EDITOR (self), NULL);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  report (self, error);
-  gtk_widget_set_sensitive (self->save, TRUE);
+  show_failure (self, error);
+  relay_editor_set_busy (EDITOR (self), FALSE);
 }
 
 static void
-on_save_clicked_cb (RelayTimerEditor *self)
+relay_timer_editor_save (RelayEditor *editor)
 {
+  RelayTimerEditor *self = RELAY_TIMER_EDITOR (editor);
   g_autoptr(GError) error = NULL;
   g_autoptr(CkTimer) timer = build_timer (self, &error);
 
@@ -213,17 +205,18 @@ on_save_clicked_cb (RelayTimerEditor *self)
     }
   if (timer == NULL || !ck_timer_validate (timer, &error))
     {
-      report (self, error);
+      show_failure (self, error);
       return;
     }
 
-  gtk_widget_set_sensitive (self->save, FALSE);
+  relay_editor_show_message (editor, NULL);
+  relay_editor_set_busy (editor, TRUE);
   if (self->timer != NULL)
-    ck_client_edit_timer_async (self->client, self->device, timer, self->cancellable,
-                                saved_cb, g_object_ref (self));
+    ck_client_edit_timer_async (relay_editor_get_client (editor), relay_editor_get_device (editor), timer,
+                                relay_editor_get_cancellable (editor), saved_cb, g_object_ref (self));
   else
-    ck_client_add_timer_async (self->client, self->device, timer, self->cancellable,
-                               saved_cb, g_object_ref (self));
+    ck_client_add_timer_async (relay_editor_get_client (editor), relay_editor_get_device (editor), timer,
+                               relay_editor_get_cancellable (editor), saved_cb, g_object_ref (self));
 }
 
 /* ----------------------------------------------------------------- layout */
@@ -237,6 +230,17 @@ add_row (GtkWidget  *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
+}
+
+/* Hours and minutes read as on a clock: 07:05, not 7:5. */
+static gboolean
+on_clock_spin_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
 }
 
 static GtkSpinButton *
@@ -281,8 +285,9 @@ build_form (RelayTimerEditor *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *when = adw_preferences_group_new ();
   GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *days_label, *days_column;
   GtkWidget *popover = gtk_popover_new ();
-  guint n_channels = ck_device_get_n_channels (self->device);
+  guint n_channels = ck_device_get_n_channels (relay_editor_get_device (EDITOR (self)));
   /* 2023-01-01 was a Sunday: cron day 0. */
   g_autoptr(GDateTime) sunday = g_date_time_new_utc (2023, 1, 1, 12, 0, 0);
 
@@ -294,7 +299,7 @@ build_form (RelayTimerEditor *self,
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
     for (guint i = 0; i < MAX (n_channels, 1); i++)
-      g_ptr_array_add (names, ck_device_dup_channel_name (self->device, i));
+      g_ptr_array_add (names, ck_device_dup_channel_name (relay_editor_get_device (EDITOR (self)), i));
     g_ptr_array_add (names, NULL);
     self->channel = add_combo (group, "channel", _("Channel"), (const char * const *) names->pdata);
     gtk_widget_set_visible (GTK_WIDGET (self->channel), n_channels > 1);
@@ -304,6 +309,8 @@ build_form (RelayTimerEditor *self,
   self->time_row = add_row (when, _("Time"));
   self->hour = add_spin (self->time_row, "hour", _("Hour"), 0, 23);
   self->minute = add_spin (self->time_row, "minute", _("Minute"), 0, 59);
+  g_signal_connect (self->hour, "output", G_CALLBACK (on_clock_spin_output_cb), NULL);
+  g_signal_connect (self->minute, "output", G_CALLBACK (on_clock_spin_output_cb), NULL);
 
   self->date_row = add_row (when, _("Date"));
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
@@ -317,9 +324,24 @@ build_form (RelayTimerEditor *self,
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (update_date_label), self,
                            G_CONNECT_SWAPPED);
 
-  self->days_row = add_row (when, _("Days"));
+  /* The seven toggles take the row's width under its title: beside it they
+   * would squeeze the title in a narrow editor. */
+  self->days_row = adw_preferences_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->days_row), _("Days"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->days_row), FALSE);
+  days_label = gtk_label_new (_("Days"));
+  gtk_label_set_xalign (GTK_LABEL (days_label), 0);
+  days_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (days_column, 12);
+  gtk_widget_set_margin_bottom (days_column, 12);
+  gtk_widget_set_margin_start (days_column, 12);
+  gtk_widget_set_margin_end (days_column, 12);
+  gtk_box_append (GTK_BOX (days_column), days_label);
+  gtk_box_append (GTK_BOX (days_column), days_box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->days_row), days_column);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), self->days_row);
   gtk_widget_add_css_class (days_box, "linked");
-  gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (days_box), TRUE);
   /* Monday first, as most calendars show it. */
   for (guint k = 0; k < 7; k++)
     {
@@ -335,7 +357,6 @@ build_form (RelayTimerEditor *self,
       gtk_box_append (GTK_BOX (days_box), toggle);
       self->days[day] = GTK_TOGGLE_BUTTON (toggle);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->days_row), days_box);
 
   self->minutes_row = add_row (when, _("Minutes from Now"));
   self->minutes = add_spin (self->minutes_row, "minutes", _("Minutes from Now"), 1, 24 * 60);
@@ -391,7 +412,7 @@ fill_form (RelayTimerEditor *self)
         }
     }
 
-  if (channel >= 0 && (guint) channel < ck_device_get_n_channels (self->device))
+  if (channel >= 0 && (guint) channel < ck_device_get_n_channels (relay_editor_get_device (EDITOR (self))))
     adw_combo_row_set_selected (self->channel, channel);
   adw_combo_row_set_selected (self->action, on ? 0 : 1);
   gtk_spin_button_set_value (self->hour, hour);
@@ -410,12 +431,7 @@ relay_timer_editor_dispose (GObject *object)
 {
   RelayTimerEditor *self = RELAY_TIMER_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  g_clear_object (&self->device);
   g_clear_object (&self->timer);
-  g_clear_weak_pointer (&self->parent);
 
   G_OBJECT_CLASS (relay_timer_editor_parent_class)->dispose (object);
 }
@@ -423,16 +439,13 @@ relay_timer_editor_dispose (GObject *object)
 static void
 relay_timer_editor_class_init (RelayTimerEditorClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->dispose = relay_timer_editor_dispose;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  RELAY_EDITOR_CLASS (klass)->save = relay_timer_editor_save;
 }
 
 static void
 relay_timer_editor_init (RelayTimerEditor *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 RelayTimerEditor *
@@ -442,7 +455,6 @@ relay_timer_editor_new (GtkWindow *parent,
                         CkTimer   *timer)
 {
   RelayTimerEditor *self;
-  GtkWidget *toolbar, *header, *cancel, *scrolled, *clamp, *box;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CK_IS_CLIENT (client), NULL);
@@ -452,46 +464,17 @@ relay_timer_editor_new (GtkWindow *parent,
   self = g_object_new (RELAY_TYPE_TIMER_EDITOR,
                        "modal", TRUE,
                        "transient-for", parent,
+                       "client", client,
+                       "device", device,
                        "title", timer != NULL ? _("Edit Timer") : _("Add Timer"),
                        "default-width", 420,
-                       "default-height", 560,
+                       /* Tall enough for the longest kind (a loop) without scrolling. */
+                       "default-height", 540,
                        NULL);
-  g_set_weak_pointer (&self->parent, parent);
-  self->client = g_object_ref (client);
-  self->device = g_object_ref (device);
   self->timer = timer != NULL ? g_object_ref (timer) : NULL;
 
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_set_name (self->save, "save");
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  g_signal_connect_object (self->save, "clicked", G_CALLBACK (on_save_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
-  build_form (self, box);
+  build_form (self, GTK_WIDGET (relay_editor_get_content (EDITOR (self))));
   fill_form (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save);
 
   return self;
 }

@@ -5,11 +5,12 @@
 #include <adwaita.h>
 
 #include "ck-client.h"
+#include "relay-editor.h"
 
 G_BEGIN_DECLS
 
 #define RELAY_TYPE_TIMER_EDITOR (relay_timer_editor_get_type ())
-G_DECLARE_FINAL_TYPE (RelayTimerEditor, relay_timer_editor, RELAY, TIMER_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (RelayTimerEditor, relay_timer_editor, RELAY, TIMER_EDITOR, RelayEditor)
 
 /* A modal editor for a new timer (@timer NULL) or an existing one. Controls
  * are named for tests: "kind" (AdwComboRow: once, repeat, countdown, loop),

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relay-device-panel.h"
 #include "relay-errors.h"
 #include "relay-timer-editor.h"
 #include "relay-timers-group.h"
@@ -21,19 +22,14 @@
  */
 struct _RelayTimersGroup
 {
-  AdwPreferencesGroup  parent_instance;
+  RelayDevicePanel    parent_instance;
 
-  CkClient            *client;
-  CkDevice            *device;
-  GCancellable        *cancellable;
-  GtkWidget           *add_button;
-  GPtrArray           *rows;
-  guint                rebuild_id;
+  GtkWidget          *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (RelayTimersGroup, relay_timers_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (RelayTimersGroup, relay_timers_group, RELAY_TYPE_DEVICE_PANEL)
 
-static void schedule_rebuild (RelayTimersGroup *self);
+#define PANEL(self) RELAY_DEVICE_PANEL (self)
 
 /* ------------------------------------------------------------ describing */
 
@@ -133,22 +129,6 @@ relay_timer_describe_action (CkTimer  *timer,
 /* ------------------------------------------------------------ operations */
 
 static void
-report (RelayTimersGroup *self,
-        const GError     *error)
-{
-  g_autofree char *title = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (g_error_matches (error, CK_ERROR, CK_ERROR_DEVICE_REJECTED))
-    title = g_markup_printf_escaped (_("The timer was not changed: %s (%s)"),
-                                     relay_error_describe (error), error->message);
-  else
-    title = g_markup_printf_escaped (_("The timer was not changed: %s"), relay_error_describe (error));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", title);
-}
-
-static void
 timer_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -158,17 +138,12 @@ timer_done_cb (GObject      *object,
 
   if (!ck_client_timer_finish (CK_CLIENT (object), result, &error))
     {
-      report (self, error);
+      /* A command the device refused is the window's toast already. */
+      if (!relay_error_is_rolled_back (error))
+        relay_error_toast (GTK_WIDGET (self), _("The timer was not changed"), error);
       /* The switch shows the device's state again. */
-      if (self->device != NULL)
-        schedule_rebuild (self);
+      relay_device_panel_schedule_rebuild (PANEL (self));
     }
-}
-
-static CkTimer *
-row_timer (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "timer");
 }
 
 static gboolean
@@ -176,37 +151,34 @@ on_enabled_state_set_cb (RelayTimersGroup *self,
                          gboolean          state,
                          GtkSwitch        *toggle)
 {
-  CkTimer *timer = row_timer (GTK_WIDGET (toggle));
+  CkTimer *timer = relay_row_widget_get_item (GTK_WIDGET (toggle));
 
   if (state == ck_timer_get_enabled (timer))
     return FALSE;
 
-  ck_client_enable_timer_async (self->client, self->device, ck_timer_get_id (timer), state,
-                                self->cancellable, timer_done_cb, g_object_ref (self));
+  ck_client_enable_timer_async (relay_device_panel_get_client (PANEL (self)),
+                                relay_device_panel_get_device (PANEL (self)),
+                                ck_timer_get_id (timer), state,
+                                relay_device_panel_get_cancellable (PANEL (self)),
+                                timer_done_cb, g_object_ref (self));
   return FALSE;
-}
-
-static GtkWindow *
-parent_window (RelayTimersGroup *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
 open_editor (RelayTimersGroup *self,
              CkTimer          *timer)
 {
-  gtk_window_present (GTK_WINDOW (relay_timer_editor_new (parent_window (self), self->client,
-                                                          self->device, timer)));
+  gtk_window_present (GTK_WINDOW (relay_timer_editor_new (relay_device_panel_get_window (PANEL (self)),
+                                                          relay_device_panel_get_client (PANEL (self)),
+                                                          relay_device_panel_get_device (PANEL (self)),
+                                                          timer)));
 }
 
 static void
 on_edit_clicked_cb (RelayTimersGroup *self,
                     GtkButton        *button)
 {
-  open_editor (self, row_timer (GTK_WIDGET (button)));
+  open_editor (self, relay_row_widget_get_item (GTK_WIDGET (button)));
 }
 
 static void
@@ -219,40 +191,26 @@ static void
 on_delete_clicked_cb (RelayTimersGroup *self,
                       GtkButton        *button)
 {
-  ck_client_remove_timer_async (self->client, self->device, ck_timer_get_id (row_timer (GTK_WIDGET (button))),
-                                self->cancellable, timer_done_cb, g_object_ref (self));
+  CkTimer *timer = relay_row_widget_get_item (GTK_WIDGET (button));
+
+  ck_client_remove_timer_async (relay_device_panel_get_client (PANEL (self)),
+                                relay_device_panel_get_device (PANEL (self)),
+                                ck_timer_get_id (timer),
+                                relay_device_panel_get_cancellable (PANEL (self)),
+                                timer_done_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ rows */
 
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *name,
-             const char *tooltip,
-             CkTimer    *timer)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "timer", g_object_ref (timer), g_object_unref);
-  return button;
-}
-
 static void
-rebuild (RelayTimersGroup *self)
+relay_timers_group_rebuild (RelayDevicePanel *section)
 {
-  GListModel *timers = ck_device_get_timers (self->device);
-  CkPermit permit = ck_device_get_permit (self->device);
-  gboolean online = ck_device_get_online (self->device);
+  RelayTimersGroup *self = RELAY_TIMERS_GROUP (section);
+  CkDevice *device = relay_device_panel_get_device (section);
+  GListModel *timers = ck_device_get_timers (device);
+  CkPermit permit = ck_device_get_permit (device);
+  gboolean online = ck_device_get_online (device);
   guint n = g_list_model_get_n_items (timers);
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
 
   gtk_widget_set_sensitive (self->add_button, online && ck_permit_has (permit, CK_PERMIT_ADD_TIMER));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
@@ -263,12 +221,14 @@ rebuild (RelayTimersGroup *self)
     {
       g_autoptr(CkTimer) timer = g_list_model_get_item (timers, i);
       g_autofree char *when = relay_timer_describe_when (timer);
-      g_autofree char *what = relay_timer_describe_action (timer, self->device);
+      g_autofree char *what = relay_timer_describe_action (timer, device);
       g_autofree char *name = g_strdup_printf ("timer-%u", i + 1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
-      GtkWidget *edit = icon_button ("document-edit-symbolic", "edit", _("Edit Timer"), timer);
-      GtkWidget *delete = icon_button ("user-trash-symbolic", "delete", _("Delete Timer"), timer);
+      GtkWidget *edit = relay_row_button_new ("document-edit-symbolic", "edit", _("Edit Timer"),
+                                              timer, g_object_ref, g_object_unref);
+      GtkWidget *delete = relay_row_button_new ("user-trash-symbolic", "delete", _("Delete Timer"),
+                                                timer, g_object_ref, g_object_unref);
 
       gtk_widget_set_name (row, name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -280,7 +240,7 @@ rebuild (RelayTimersGroup *self)
       gtk_switch_set_active (GTK_SWITCH (toggle), ck_timer_get_enabled (timer));
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Enabled"), -1);
-      g_object_set_data_full (G_OBJECT (toggle), "timer", g_object_ref (timer), g_object_unref);
+      relay_row_widget_set_item (toggle, timer, g_object_ref, g_object_unref);
       g_signal_connect_object (toggle, "state-set", G_CALLBACK (on_enabled_state_set_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self, G_CONNECT_SWAPPED);
@@ -293,58 +253,21 @@ rebuild (RelayTimersGroup *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      relay_device_panel_add_row (section, row);
     }
 }
 
 /* ---------------------------------------------------------------- GObject */
 
-/* Rows are rebuilt from an idle: a change can come from a row's own
- * signal handler (a switch's state-set), which must not lose its widget. */
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  RelayTimersGroup *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_rebuild (RelayTimersGroup *self)
-{
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
-}
-
-static void
-relay_timers_group_dispose (GObject *object)
-{
-  RelayTimersGroup *self = RELAY_TIMERS_GROUP (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_object (&self->device);
-  g_clear_object (&self->client);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (relay_timers_group_parent_class)->dispose (object);
-}
-
 static void
 relay_timers_group_class_init (RelayTimersGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = relay_timers_group_dispose;
+  RELAY_DEVICE_PANEL_CLASS (klass)->rebuild = relay_timers_group_rebuild;
 }
 
 static void
 relay_timers_group_init (RelayTimersGroup *self)
 {
-  self->cancellable = g_cancellable_new ();
-  self->rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -356,26 +279,24 @@ relay_timers_group_new (CkClient *client,
   g_return_val_if_fail (CK_IS_CLIENT (client), NULL);
   g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
 
-  self = g_object_new (RELAY_TYPE_TIMERS_GROUP, "title", _("Timers"), NULL);
-  self->client = g_object_ref (client);
-  self->device = g_object_ref (device);
+  self = g_object_new (RELAY_TYPE_TIMERS_GROUP,
+                       "client", client,
+                       "device", device,
+                       "title", _("Timers"),
+                       NULL);
 
-  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_name (self->add_button, "add-timer");
-  gtk_widget_set_tooltip_text (self->add_button, _("Add Timer"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Add Timer"), -1);
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  self->add_button = relay_row_button_new ("list-add-symbolic", "add-timer", _("Add Timer"), NULL, NULL, NULL);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
 
-  g_signal_connect_object (ck_device_get_timers (device), "items-changed", G_CALLBACK (schedule_rebuild), self,
+  g_signal_connect_object (ck_device_get_timers (device), "items-changed",
+                           G_CALLBACK (relay_device_panel_schedule_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (device, "notify::online", G_CALLBACK (relay_device_panel_schedule_rebuild), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (device, "notify::online", G_CALLBACK (schedule_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (device, "notify::permit", G_CALLBACK (schedule_rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  g_signal_connect_object (device, "notify::permit", G_CALLBACK (relay_device_panel_schedule_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  relay_device_panel_rebuild (PANEL (self));
 
   return GTK_WIDGET (self);
 }

@@ -5,11 +5,12 @@
 #include <adwaita.h>
 
 #include "ck-client.h"
+#include "relay-device-panel.h"
 
 G_BEGIN_DECLS
 
 #define RELAY_TYPE_TIMERS_GROUP (relay_timers_group_get_type ())
-G_DECLARE_FINAL_TYPE (RelayTimersGroup, relay_timers_group, RELAY, TIMERS_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (RelayTimersGroup, relay_timers_group, RELAY, TIMERS_GROUP, RelayDevicePanel)
 
 /* A device's timers: a row each (named "timer-N", 1-based, with its
  * "enabled" switch, "edit" and "delete" buttons) and an "add-timer" button. */

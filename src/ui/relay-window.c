@@ -200,9 +200,19 @@ create_sidebar_row (const char         *name,
   return row;
 }
 
+static void rebuild_sidebar (RelayWindow *self);
+
+/* A rename changes the group, not the list: its row and title follow. */
+static void
+on_group_renamed_cb (RelayWindow *self)
+{
+  rebuild_sidebar (self);
+  update_navigation (self);
+}
+
 /* All devices, then each of the account's groups, then what others share
- * with this account. Rebuilt when the groups change; the selection stays on
- * the same section when it still exists. */
+ * with this account. Rebuilt when the groups change or one is renamed; the
+ * selection stays on the same section when it still exists. */
 static void
 rebuild_sidebar (RelayWindow *self)
 {
@@ -224,6 +234,8 @@ rebuild_sidebar (RelayWindow *self)
       g_autoptr(CkGroup) group = g_list_model_get_item (groups, i);
       g_autofree char *name = g_strdup_printf ("group-%s", ck_group_get_id (group));
 
+      g_signal_handlers_disconnect_by_func (group, on_group_renamed_cb, self);
+      g_signal_connect_object (group, "notify::name", G_CALLBACK (on_group_renamed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->sidebar,
                            create_sidebar_row (name, "folder-symbolic", ck_group_get_name (group),
                                                RELAY_DEVICE_SECTION_GROUP, ck_group_get_id (group)));
@@ -321,13 +333,9 @@ on_client_command_failed_cb (RelayWindow *self,
                              CkDevice    *device,
                              GError      *error)
 {
-  g_autofree char *title = NULL;
+  g_autofree char *what = g_strdup_printf (_("“%s” did not change"), ck_device_get_name (device));
 
-  /* Toast titles are markup on libadwaita 1.2, and names come from the cloud. */
-  title = g_markup_printf_escaped (_("“%s” did not change: %s"),
-                                   ck_device_get_name (device),
-                                   relay_error_describe (error));
-  toast (self, title);
+  relay_error_toast (GTK_WIDGET (self), what, error);
 }
 
 /* (transfer none) (nullable): the group the sidebar has selected. */
@@ -1001,6 +1009,8 @@ relay_window_class_init (RelayWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-group", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-group", NULL);
 
   g_type_ensure (RELAY_TYPE_SIGN_IN_PAGE);
   g_type_ensure (RELAY_TYPE_CONNECTION_BANNER);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "ck-region.h"
 #include "relay-application.h"
 #include "relay-countries.h"
 #include "relay-demo.h"
@@ -316,12 +317,47 @@ test_identity_rules (void)
   g_assert_false (relay_identity_is_valid ("447700900123"));
   g_assert_false (relay_identity_is_valid ("+0123456789"));
   g_assert_false (relay_identity_is_valid ("@example.com"));
-  g_assert_cmpstr (relay_region_for_phone_number ("+447700900123"), ==, "eu");
-  g_assert_cmpstr (relay_region_for_phone_number ("+61400000000"), ==, "us");
-  g_assert_cmpstr (relay_region_for_phone_number ("+8613800000000"), ==, "cn");
-  g_assert_cmpstr (relay_region_for_phone_number ("+972500000000"), ==, "as");
-  g_assert_cmpstr (relay_region_for_calling_code ("231"), ==, "eu");
-  g_assert_null (relay_region_for_calling_code ("999"));
+}
+
+/* Every country the picker offers has a calling code the core's region
+ * table knows, so no choice falls back to a guess. */
+static void
+test_countries_have_regions (void)
+{
+  g_assert_cmpuint (relay_countries_get_n (), >, 0);
+  for (guint i = 0; i < relay_countries_get_n (); i++)
+    {
+      const RelayCountry *country = relay_countries_get (i);
+
+      g_assert_true (g_strv_contains (ck_region_list_calling_codes (), country->calling_code));
+      g_assert_nonnull (ck_region_for_calling_code (country->calling_code));
+    }
+}
+
+/* A phone number decides the region by its own calling code; otherwise
+ * (an e-mail address) the chosen country does. */
+static void
+test_page_region (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *identity; const char *iso; const char *region; } cases[] = {
+    { "+447700900123", "DE", "eu" },
+    { "+61400000000", "DE", "us" },
+    { "+8613800000000", "US", "cn" },
+    { "+972500000000", "US", "as" },
+    { "someone@example.com", "AU", "us" },
+    { "someone@example.com", "IN", "as" },
+    { "someone@example.com", "ZA", "eu" },
+    { "+44", "CN", "cn" },  /* not yet a phone number: the country decides */
+  };
+  RelaySignInPage *page = RELAY_SIGN_IN_PAGE (fixture->page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      fill (fixture, "identity_row", cases[i].identity);
+      choose_country (fixture, cases[i].iso);
+      g_assert_cmpstr (relay_sign_in_page_get_region (page), ==, cases[i].region);
+    }
 }
 
 int
@@ -332,8 +368,10 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/ui/account/identity-rules", test_identity_rules);
+  g_test_add_func ("/ui/account/countries-have-regions", test_countries_have_regions);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/account/page-region", test_page_region);
   ADD ("/ui/account/sign-in", test_sign_in);
   ADD ("/ui/account/wrong-password", test_wrong_password);
   ADD ("/ui/account/wrong-region-followed", test_wrong_region_followed);

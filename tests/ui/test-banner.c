@@ -12,29 +12,6 @@
 #include "relay-window.h"
 
 static gboolean
-window_shows_devices (gpointer data)
-{
-  RelayWindow *window = data;
-  RelayDeviceListView *list =
-    RELAY_DEVICE_LIST_VIEW (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_DEVICE_LIST_VIEW, NULL));
-
-  return g_str_equal (relay_window_get_page (window), "devices") &&
-         g_list_model_get_n_items (relay_device_list_view_get_shown (list)) > 0;
-}
-
-static gboolean
-banner_shows (gpointer data)
-{
-  return relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
-}
-
-static gboolean
-banner_hidden (gpointer data)
-{
-  return !relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
-}
-
-static gboolean
 client_is_offline (gpointer data)
 {
   return ck_client_get_state (CK_CLIENT (data)) == CK_CLIENT_STATE_OFFLINE;
@@ -59,7 +36,7 @@ test_offline_banner (void)
   window = g_object_ref (relay_window_new (NULL, NULL));
   relay_window_sign_in (window, client, relay_demo_get_email (demo), relay_demo_get_password (demo));
   gtk_window_present (GTK_WINDOW (window));
-  relay_test_wait_until (window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
+  relay_test_wait_until (relay_test_window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
 
   banner = RELAY_CONNECTION_BANNER (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_CONNECTION_BANNER, NULL));
   g_assert_false (relay_connection_banner_get_shown (banner));
@@ -67,7 +44,7 @@ test_offline_banner (void)
   relay_fake_network_monitor_set_available (monitor, FALSE);
   g_assert_cmpuint (cksim_server_drop_sockets (relay_demo_get_server (demo), NULL), >, 0);
   relay_test_wait_until (client_is_offline, client, RELAY_TEST_WAIT_MS, "the client to wait offline");
-  relay_test_wait_until (banner_shows, banner, RELAY_TEST_WAIT_MS, "the offline banner");
+  relay_test_wait_until (relay_test_banner_shown, banner, RELAY_TEST_WAIT_MS, "the offline banner");
   g_assert_cmpstr (relay_connection_banner_get_text (banner), ==,
                    "Offline. Devices show their last known state.");
 
@@ -78,7 +55,7 @@ test_offline_banner (void)
   g_assert_true (relay_connection_banner_get_shown (banner));
 
   relay_fake_network_monitor_set_available (monitor, TRUE);
-  relay_test_wait_until (banner_hidden, banner, RELAY_TEST_WAIT_MS, "the banner to go");
+  relay_test_wait_until (relay_test_banner_hidden, banner, RELAY_TEST_WAIT_MS, "the banner to go");
   g_assert_cmpint (ck_client_get_state (client), ==, CK_CLIENT_STATE_ONLINE);
   g_assert_cmpuint (cksim_server_get_handshake_count (relay_demo_get_server (demo)), >, handshakes);
 

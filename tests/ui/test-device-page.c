@@ -28,17 +28,6 @@ typedef struct
   guint            commands_sent;  /* device updates the app sent */
 } Fixture;
 
-static gboolean
-window_shows_devices (gpointer data)
-{
-  RelayWindow *window = data;
-  RelayDeviceListView *list =
-    RELAY_DEVICE_LIST_VIEW (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_DEVICE_LIST_VIEW, NULL));
-
-  return g_str_equal (relay_window_get_page (window), "devices") &&
-         g_list_model_get_n_items (relay_device_list_view_get_shown (list)) > 0;
-}
-
 /* Every update the app sends is a CkCommand the client starts. */
 static void
 on_command_started_cb (CkClient  *client,
@@ -57,8 +46,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->demo = relay_demo_new (FALSE, &error);
   g_assert_no_error (error);
   fixture->server = relay_demo_get_server (fixture->demo);
-  fixture->window = g_object_ref (relay_demo_open_window (fixture->demo, NULL));
-  relay_test_wait_until (window_shows_devices, fixture->window, RELAY_TEST_WAIT_MS, "the device list");
+  fixture->window = relay_test_open_demo_window (fixture->demo);
   fixture->client = relay_window_get_client (fixture->window);
   fixture->page = RELAY_DEVICE_PAGE (relay_test_find (GTK_WIDGET (fixture->window), RELAY_TYPE_DEVICE_PAGE, NULL));
   relay_device_page_set_throttle_interval (fixture->page, THROTTLE_MS);
@@ -79,24 +67,10 @@ static CkDevice *
 open_device (Fixture    *fixture,
              const char *device_id)
 {
-  CkDevice *device = ck_device_list_lookup (ck_client_get_devices (fixture->client), device_id);
+  CkDevice *device = relay_test_open_device (fixture->window, device_id);
 
-  g_assert_nonnull (device);
-  relay_window_open_device (fixture->window, device);
-  g_assert_cmpstr (relay_window_get_content_page (fixture->window), ==, "device");
-  g_assert_true (relay_device_page_get_device (fixture->page) == device);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   return device;
-}
-
-static GtkWidget *
-control (Fixture    *fixture,
-         const char *name)
-{
-  GtkWidget *widget = relay_device_page_get_control (fixture->page, name);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 static JsonObject *
@@ -136,12 +110,12 @@ test_channel_two (Fixture       *fixture,
 {
   CkDevice *device = open_device (fixture, FOUR_ID);
   const CkFamily *family = ck_catalog_lookup (4, sim_params (fixture, FOUR_ID));
-  GtkSwitch *channel2 = GTK_SWITCH (control (fixture, "channel-2"));
+  GtkSwitch *channel2 = GTK_SWITCH (relay_test_page_control (fixture->page, "channel-2"));
   ChannelWait wait = { fixture, FOUR_ID, 1, FALSE };
   gboolean before[4];
 
   /* A row per channel, named, and nothing else switched. */
-  g_assert_nonnull (control (fixture, "channel-4"));
+  g_assert_nonnull (relay_test_page_control (fixture->page, "channel-4"));
   g_assert_null (relay_device_page_get_control (fixture->page, "channel-5"));
   for (guint i = 0; i < 4; i++)
     g_assert_true (ck_family_decode_channel (family, sim_params (fixture, FOUR_ID), i, &before[i]));
@@ -201,7 +175,7 @@ drag (Fixture    *fixture,
       gint        to,
       guint       steps)
 {
-  GtkRange *scale = GTK_RANGE (control (fixture, name));
+  GtkRange *scale = GTK_RANGE (relay_test_page_control (fixture->page, name));
   SliderWait wait = { fixture, temperature, to };
   gint64 start = g_get_monotonic_time ();
   gint64 elapsed_ms;
@@ -278,7 +252,7 @@ test_pick_color (Fixture       *fixture,
   GdkRGBA shown;
 
   open_device (fixture, LAMP_ID);
-  button = GTK_COLOR_CHOOSER (control (fixture, "color"));
+  button = GTK_COLOR_CHOOSER (relay_test_page_control (fixture->page, "color"));
   g_assert_true (GTK_IS_COLOR_BUTTON (button));
 
   /* What the colour dialog does when the user picks. */
@@ -293,33 +267,6 @@ test_pick_color (Fixture       *fixture,
 
 /* --------------------------------------------------------------- offline */
 
-typedef struct
-{
-  GtkWidget  *window;
-  const char *text;
-} ToastWait;
-
-/* A mapped label with exactly the toast's text. */
-static gboolean
-toast_shown (gpointer data)
-{
-  ToastWait *wait = data;
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, wait->window);
-  while (stack->len > 0)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), wait->text) == 0)
-        return TRUE;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (stack, c);
-    }
-  return FALSE;
-}
-
 static gboolean
 device_is_settled (gpointer data)
 {
@@ -333,11 +280,11 @@ test_offline_rolls_back (Fixture       *fixture,
                          gconstpointer  data)
 {
   CkDevice *plug = open_device (fixture, PLUG_ID);
-  GtkSwitch *power = GTK_SWITCH (control (fixture, "power"));
+  GtkSwitch *power = GTK_SWITCH (relay_test_page_control (fixture->page, "power"));
   gboolean before = ck_device_get_power (plug);
   const char *sim_before = json_object_get_string_member (sim_params (fixture, PLUG_ID), "switch");
   g_autofree char *sim_before_copy = g_strdup (sim_before);
-  ToastWait toast = { GTK_WIDGET (fixture->window), "“Kitchen plug” did not change: The device is offline." };
+  const char *expected = "“Kitchen plug” did not change: The device is offline.";
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (power)));
   gtk_switch_set_active (power, !before);
@@ -345,7 +292,7 @@ test_offline_rolls_back (Fixture       *fixture,
 
   relay_test_wait_until (device_is_settled, plug, RELAY_TEST_WAIT_MS, "the command to end");
   /* The toast names the device and says why, in words. */
-  relay_test_wait_until (toast_shown, &toast, RELAY_TEST_WAIT_MS, "the failure toast");
+  g_assert_cmpstr (relay_test_wait_for_label (GTK_WIDGET (fixture->window), expected), ==, expected);
   g_assert_cmpint (ck_device_get_power (plug), ==, before);
   g_assert_cmpint (gtk_switch_get_active (power), ==, before);
   g_assert_cmpint (gtk_switch_get_state (power), ==, before);
@@ -385,10 +332,10 @@ test_fan_speed (Fixture       *fixture,
   g_assert_true (ck_family_decode_fan (ck_catalog_lookup (34, params), params, &before));
   g_assert_cmpuint (ck_device_get_fan_levels (fan), ==, 3);
   wait.expected = before == 2 ? 3 : 2;
-  button = GTK_TOGGLE_BUTTON (control (fixture, wait.expected == 2 ? "fan-2" : "fan-3"));
+  button = GTK_TOGGLE_BUTTON (relay_test_page_control (fixture->page, wait.expected == 2 ? "fan-2" : "fan-3"));
   g_assert_false (gtk_toggle_button_get_active (button));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
-    control (fixture, before == 0 ? "fan-0" : before == 1 ? "fan-1" : before == 2 ? "fan-2" : "fan-3"))));
+    relay_test_page_control (fixture->page, before == 0 ? "fan-0" : before == 1 ? "fan-1" : before == 2 ? "fan-2" : "fan-3"))));
 
   gtk_toggle_button_set_active (button, TRUE);
   relay_test_wait_until (sim_fan_is, &wait, RELAY_TEST_WAIT_MS, "the fan speed to change");
@@ -405,20 +352,20 @@ test_built_from_capabilities (Fixture       *fixture,
                               gconstpointer  data)
 {
   open_device (fixture, PLUG_ID);
-  g_assert_nonnull (control (fixture, "power"));
+  g_assert_nonnull (relay_test_page_control (fixture->page, "power"));
   g_assert_null (relay_device_page_get_control (fixture->page, "brightness"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (control (fixture, "id"))), ==, PLUG_ID);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "id"))), ==, PLUG_ID);
 
   open_device (fixture, LAMP_ID);
-  g_assert_nonnull (control (fixture, "brightness"));
-  g_assert_nonnull (control (fixture, "color-temperature"));
-  g_assert_nonnull (control (fixture, "color"));
+  g_assert_nonnull (relay_test_page_control (fixture->page, "brightness"));
+  g_assert_nonnull (relay_test_page_control (fixture->page, "color-temperature"));
+  g_assert_nonnull (relay_test_page_control (fixture->page, "color"));
   g_assert_null (relay_device_page_get_control (fixture->page, "channel-1"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (control (fixture, "model"))), !=, "—");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "model"))), !=, "—");
 
   /* A metering plug shows its readings with the time of the last update. */
   open_device (fixture, "1000a1b206");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (control (fixture, "reading-power"))), !=, "—");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "reading-power"))), !=, "—");
 }
 
 int

@@ -7,25 +7,16 @@
 #include "relay-application.h"
 #include "relay-demo.h"
 #include "relay-device-list-view.h"
+#include "relay-device-page.h"
+#include "relay-share-editor.h"
 #include "relay-test-util.h"
+#include "relay-timer-editor.h"
 #include "relay-window.h"
 
 /* Not a check of pixels: it saves what the app looks like, for people
  * (and a later visual review), and fails if a page cannot be shown. */
 
 static const char *output_dir;
-
-static gboolean
-window_shows_devices (gpointer data)
-{
-  RelayWindow *window = data;
-  RelayDeviceListView *list;
-
-  if (!g_str_equal (relay_window_get_page (window), "devices"))
-    return FALSE;
-  list = RELAY_DEVICE_LIST_VIEW (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_DEVICE_LIST_VIEW, NULL));
-  return g_list_model_get_n_items (relay_device_list_view_get_shown (list)) > 0;
-}
 
 static gboolean
 window_shows_sign_in (gpointer data)
@@ -50,6 +41,20 @@ save (GtkWidget  *window,
 }
 
 static void
+save_dialog (GtkWidget  *window,
+             GtkWidget  *dialog,
+             const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s-1280x800.png", name);
+  g_autofree char *path = g_build_filename (output_dir, file, NULL);
+
+  relay_test_run_for (400);
+  relay_test_save_dialog_png (window, dialog, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_test_message ("saved %s", path);
+}
+
+static void
 shoot_size (int width,
             int height)
 {
@@ -63,7 +68,7 @@ shoot_size (int width,
 
   window = g_object_ref (relay_demo_open_window (demo, NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  relay_test_wait_until (window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
+  relay_test_wait_until (relay_test_window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
   save (GTK_WIDGET (window), "main-window", width, height);
 
   lamp = ck_device_list_lookup (ck_client_get_devices (relay_window_get_client (window)), "1000a1b201");
@@ -93,6 +98,42 @@ test_wide (void)
   shoot_size (1280, 800);
 }
 
+/* The timer editor (a repeat timer) and the sharing editor over the
+ * kitchen plug's page, as a 1280×800 screen shows them. */
+static void
+test_editors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelayDemo) demo = relay_demo_new (FALSE, &error);
+  RelayTestFixture page = { 0 };
+  GtkWidget *editor;
+
+  g_assert_no_error (error);
+  page.window = g_object_ref (relay_demo_open_window (demo, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (page.window), 1280, 800);
+  relay_test_wait_until (relay_test_window_shows_devices, page.window, RELAY_TEST_WAIT_MS, "the device list");
+  page.page = RELAY_DEVICE_PAGE (relay_test_find (GTK_WIDGET (page.window), RELAY_TYPE_DEVICE_PAGE, NULL));
+  relay_test_open_device (page.window, "1000a1b202");
+
+  relay_test_click (relay_test_get (relay_device_page_get_control (page.page, "timers"), "add-timer"));
+  editor = relay_test_toplevel (RELAY_TYPE_TIMER_EDITOR);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relay_test_get (editor, "kind")), 1);  /* repeat */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (relay_test_get (editor, "hour")), 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (relay_test_get (editor, "minute")), 30);
+  save_dialog (GTK_WIDGET (page.window), editor, "timer-editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  relay_test_click (relay_test_get (relay_device_page_get_control (page.page, "sharing"), "share"));
+  editor = relay_test_toplevel (RELAY_TYPE_SHARE_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (relay_test_get (editor, "identity")), "neighbour@relay.example");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (relay_test_get (editor, "permit-enable")), TRUE);
+  save_dialog (GTK_WIDGET (page.window), editor, "sharing-editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_window_destroy (GTK_WINDOW (page.window));
+  g_assert_finalize_object (page.window);
+}
+
 static void
 test_narrow (void)
 {
@@ -111,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/screenshots/1280x800", test_wide);
   g_test_add_func ("/ui/screenshots/360x720", test_narrow);
+  g_test_add_func ("/ui/screenshots/editors-1280x800", test_editors);
 
   return g_test_run ();
 }

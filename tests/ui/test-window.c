@@ -22,15 +22,6 @@ device_list (RelayWindow *window)
   return RELAY_DEVICE_LIST_VIEW (relay_test_find (GTK_WIDGET (window), RELAY_TYPE_DEVICE_LIST_VIEW, NULL));
 }
 
-static gboolean
-window_shows_devices (gpointer data)
-{
-  RelayWindow *window = data;
-
-  return g_str_equal (relay_window_get_page (window), "devices") &&
-         g_list_model_get_n_items (relay_device_list_view_get_shown (device_list (window))) > 0;
-}
-
 /* The row widget currently bound to @device_id (rows are recycled). */
 static RelayDeviceRow *
 find_row (GtkWidget  *root,
@@ -92,9 +83,8 @@ device_is_settled (gpointer data)
 static RelayWindow *
 open_demo (RelayDemo *demo)
 {
-  RelayWindow *window = g_object_ref (relay_demo_open_window (demo, NULL));
+  RelayWindow *window = relay_test_open_demo_window (demo);
 
-  relay_test_wait_until (window_shows_devices, window, RELAY_TEST_WAIT_MS, "the device list");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -215,18 +205,6 @@ test_demo_open_device (void)
   g_assert_finalize_object (window);
 }
 
-static gboolean
-banner_shows (gpointer data)
-{
-  return relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
-}
-
-static gboolean
-banner_hidden (gpointer data)
-{
-  return !relay_connection_banner_get_shown (RELAY_CONNECTION_BANNER (data));
-}
-
 /* A dropped socket shows "reconnecting in N s" until the client is back. */
 static void
 test_demo_reconnect_banner (void)
@@ -244,7 +222,7 @@ test_demo_reconnect_banner (void)
 
   g_object_set (relay_window_get_client (window), "reconnect-delay", 1500, NULL);
   g_assert_cmpuint (cksim_server_drop_sockets (relay_demo_get_server (demo), NULL), >, 0);
-  relay_test_wait_until (banner_shows, banner, RELAY_TEST_WAIT_MS, "the reconnect banner");
+  relay_test_wait_until (relay_test_banner_shown, banner, RELAY_TEST_WAIT_MS, "the reconnect banner");
   g_assert_true (g_str_has_prefix (relay_connection_banner_get_text (banner), "Connection lost. Reconnecting"));
   g_assert_nonnull (strstr (relay_connection_banner_get_text (banner), "second"));
 
@@ -259,7 +237,7 @@ test_demo_reconnect_banner (void)
     g_assert_cmpstr (gtk_label_get_text (status), ==, "Not updated");
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
   }
-  relay_test_wait_until (banner_hidden, banner, 2 * RELAY_TEST_WAIT_MS, "the connection to come back");
+  relay_test_wait_until (relay_test_banner_hidden, banner, 2 * RELAY_TEST_WAIT_MS, "the connection to come back");
   g_assert_cmpint (ck_client_get_state (relay_window_get_client (window)), ==, CK_CLIENT_STATE_ONLINE);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -312,7 +290,7 @@ test_demo_session_taken (void)
   other = ck_api_new (server_template, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET);
   ck_api_login_async (other, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, other_login_cb, &done);
   relay_test_wait_until (other_login_done, &done, RELAY_TEST_WAIT_MS, "the other login");
-  relay_test_wait_until (banner_shows, banner, RELAY_TEST_WAIT_MS, "the session-taken banner");
+  relay_test_wait_until (relay_test_banner_shown, banner, RELAY_TEST_WAIT_MS, "the session-taken banner");
   g_assert_cmpint (ck_client_get_state (relay_window_get_client (window)), ==, CK_CLIENT_STATE_SESSION_TAKEN);
   g_assert_true (g_str_has_prefix (relay_connection_banner_get_text (banner), "This account signed in on another device"));
   button = relay_test_find (GTK_WIDGET (banner), GTK_TYPE_BUTTON, NULL);
@@ -325,7 +303,7 @@ test_demo_session_taken (void)
   /* ...until the user asks. */
   g_signal_emit_by_name (button, "clicked");
   relay_test_wait_until (client_is_online, relay_window_get_client (window), RELAY_TEST_WAIT_MS, "the session back");
-  relay_test_wait_until (banner_hidden, banner, RELAY_TEST_WAIT_MS, "the banner to go");
+  relay_test_wait_until (relay_test_banner_hidden, banner, RELAY_TEST_WAIT_MS, "the banner to go");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -335,17 +313,6 @@ static gboolean
 op_done (gpointer data)
 {
   return *(gpointer *) data != NULL;
-}
-
-static void
-group_created_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  *(CkGroup **) user_data = ck_group_list_create_finish (CK_GROUP_LIST (object), result, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -380,9 +347,7 @@ test_demo_groups (void)
   client = relay_window_get_client (window);
   sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), RELAY_TYPE_WINDOW, "sidebar"));
 
-  ck_group_list_create_async (ck_client_get_groups (client), "Kitchen & <b>Hall</b>", 0, NULL,
-                              group_created_cb, &group);
-  relay_test_wait_until (op_done, &group, RELAY_TEST_WAIT_MS, "the new group");
+  group = relay_test_create_group (client, "Kitchen & <b>Hall</b>");
   ck_client_move_device_to_group_async (client, ck_device_list_lookup (ck_client_get_devices (client), PLUG_ID),
                                         NULL, ck_group_get_id (group), CK_GROUP_MOVE_REPLACE_SOURCE,
                                         NULL, device_moved_cb, &moved);
