@@ -946,8 +946,11 @@ ck_error_exit_class (gint         code,
       *phrase = "the account signed in elsewhere with this app id (run relayctl login to take it back)";
       return RELAYCTL_EXIT_AUTH;
 
-    case CK_ERROR_AUTH_FAILED:
     case CK_ERROR_APP_DISABLED:
+      *phrase = "this app id is disabled by the cloud (use another with --app-id or RELAY_APP_ID)";
+      return RELAYCTL_EXIT_AUTH;
+
+    case CK_ERROR_AUTH_FAILED:
     case CK_ERROR_EMAIL_NOT_ACTIVATED:
       return RELAYCTL_EXIT_AUTH;
 
@@ -1271,6 +1274,17 @@ relayctl_json_add_device (JsonBuilder *builder,
 {
   relayctl_json_add_string (builder, "id", ck_device_get_id (device));
   relayctl_json_add_string (builder, "name", ck_device_get_name (device));
+}
+
+void
+relayctl_json_add_groups (JsonBuilder *builder,
+                          CkDevice    *device)
+{
+  json_builder_set_member_name (builder, "groups");
+  json_builder_begin_array (builder);
+  for (const char * const *id = ck_device_get_groups (device); *id != NULL; id++)
+    json_builder_add_string_value (builder, *id);
+  json_builder_end_array (builder);
 }
 
 JsonNode *

@@ -307,6 +307,9 @@ void             relayctl_print_json_line       (JsonNode         *node);
 /* Adds "id" and "name" of @device. */
 void             relayctl_json_add_device       (JsonBuilder      *builder,
                                                  CkDevice         *device);
+/* Adds "groups": the ids of the groups @device is in. */
+void             relayctl_json_add_groups       (JsonBuilder      *builder,
+                                                 CkDevice         *device);
 /* A param's value as `key=value` shows it: a string as it is unless it
  * would read as JSON (then quoted), anything else as compact JSON. The
  * inverse of relayctl_parse_param_value(). */

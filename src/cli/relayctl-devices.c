@@ -253,6 +253,24 @@ get_shared_by (CkDevice *device)
   return identity != NULL ? identity : "another account";
 }
 
+/* "weak" … "excellent", or NULL when the device reports no rssi. */
+static const char *
+get_signal_word (CkDevice *device)
+{
+  if (ck_device_get_rssi (device) == 0)
+    return NULL;
+  return ck_signal_strength_to_string (ck_device_get_signal_strength (device));
+}
+
+/* "-55 dBm (excellent)", or NULL when the device reports no rssi. */
+static char *
+describe_signal (CkDevice *device)
+{
+  if (ck_device_get_rssi (device) == 0)
+    return NULL;
+  return g_strdup_printf ("%d dBm (%s)", ck_device_get_rssi (device), get_signal_word (device));
+}
+
 /* One device as `show --json` gives it: the members of `devices --json`
  * and the details. Never the device's factory key (`devicekey`) or the
  * owner's apikey. */
@@ -262,7 +280,6 @@ build_device_details_json (JsonBuilder *builder,
                            JsonObject  *object)
 {
   JsonObject *params = ck_device_get_params (device);
-  const char * const *groups = ck_device_get_groups (device);
 
   json_builder_begin_object (builder);
   add_identity_members (builder, device);
@@ -270,14 +287,17 @@ build_device_details_json (JsonBuilder *builder,
   relayctl_json_add_string (builder, "product_model", relayctl_json_get_string (object, "productModel"));
   relayctl_json_add_string (builder, "brand", relayctl_json_get_string (object, "brandName"));
   relayctl_json_add_string (builder, "firmware", ck_device_get_firmware_version (device));
+  /* Device info (devices.md §2): null when the device does not report it. */
+  json_builder_set_member_name (builder, "rssi");
+  if (ck_device_get_rssi (device) != 0)
+    json_builder_add_int_value (builder, ck_device_get_rssi (device));
+  else
+    json_builder_add_null_value (builder);
+  relayctl_json_add_string (builder, "signal", get_signal_word (device));
+  relayctl_json_add_string (builder, "mac", ck_device_get_mac (device));
   relayctl_json_add_string (builder, "shared_by", get_shared_by (device));
 
-  json_builder_set_member_name (builder, "groups");
-  json_builder_begin_array (builder);
-  for (gsize i = 0; groups[i] != NULL; i++)
-    json_builder_add_string_value (builder, groups[i]);
-  json_builder_end_array (builder);
-
+  relayctl_json_add_groups (builder, device);
   add_channel_names_member (builder, device);
 
   json_builder_set_member_name (builder, "params");
@@ -296,11 +316,14 @@ print_device_details (CkDevice   *device,
   g_autofree char *model_text = g_strdup_printf ("%s, UIID %d", model != NULL ? model : "unknown model",
                                                  ck_device_get_uiid (device));
   g_autofree char *groups = g_strjoinv (", ", (char **) ck_device_get_groups (device));
+  g_autofree char *signal = describe_signal (device);
 
   g_print ("%s (%s)\n", ck_device_get_name (device), ck_device_get_id (device));
   relayctl_print_field ("Model:", model_text);
   relayctl_print_field ("Product:", relayctl_json_get_string (object, "productModel"));
   relayctl_print_field ("Firmware:", ck_device_get_firmware_version (device));
+  relayctl_print_field ("Signal:", signal);
+  relayctl_print_field ("MAC:", ck_device_get_mac (device));
   relayctl_print_field ("Online:", ck_device_get_online (device) ? "yes" : "no");
   relayctl_print_field ("Groups:", groups);
   relayctl_print_field ("Shared by:", get_shared_by (device));
@@ -606,9 +629,10 @@ run_channel_names (RelayctlContext        *ctx,
 const RelayctlCommand relayctl_devices_commands[] = {
   { "devices", NULL, "List the account's devices: name, id, UIID, model, online, power.", run_devices },
   { "show", "DEVICE",
-    "Show one device: model, firmware, online, groups, and its state in user\n"
-    "terms: family, power, channels, brightness, colour temperature, colour, fan\n"
-    "speed, readings, contact, cover, and the params no control reads (read-only).",
+    "Show one device: model, firmware, Wi-Fi signal and MAC, online, groups, and\n"
+    "its state in user terms: family, power, channels, brightness, colour\n"
+    "temperature, colour, fan speed, readings, contact, cover, and the params no\n"
+    "control reads (read-only).",
     run_show },
   { "add", NULL,
     "Add a paired Wi-Fi device to the account: --id DEVICEID --name NAME.\n"

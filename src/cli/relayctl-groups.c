@@ -322,6 +322,7 @@ run_assign (RelayctlContext        *ctx,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(CkClient) client = NULL;
   g_autoptr(CkDevice) device = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *target, *source = NULL;
@@ -331,19 +332,20 @@ run_assign (RelayctlContext        *ctx,
   if (only && from != NULL)
     return relayctl_usage_error ("--only and --from do not go together");
 
-  if (!(device = relayctl_context_fetch_device (ctx, argv[1], &error))
+  if (!(client = relayctl_context_fetch_client_and_device (ctx, argv[1], &device, &error))
       || !(groups = fetch_groups (ctx, &error))
       || !(target = find_group (groups, argv[2], &error))
       || (from != NULL && !(source = find_group (groups, from, &error))))
     return relayctl_fail (ctx, error, NULL);
 
-  ck_api_move_device_to_group_async (ctx->api, ck_device_get_id (device),
-                                     source != NULL ? relayctl_json_get_string (source, "id") : NULL,
-                                     relayctl_json_get_string (target, "id"),
-                                     only ? CK_GROUP_MOVE_REPLACE_ALL : CK_GROUP_MOVE_REPLACE_SOURCE,
-                                     ctx->cancellable, relayctl_async_done, &result);
+  /* Through the client, as rename and rm: the device's groups follow. */
+  ck_client_move_device_to_group_async (client, device,
+                                        source != NULL ? relayctl_json_get_string (source, "id") : NULL,
+                                        relayctl_json_get_string (target, "id"),
+                                        only ? CK_GROUP_MOVE_REPLACE_ALL : CK_GROUP_MOVE_REPLACE_SOURCE,
+                                        ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
-  if (!ck_api_move_device_to_group_finish (ctx->api, result, &error))
+  if (!ck_client_move_device_to_group_finish (client, result, &error))
     return relayctl_fail (ctx, error, device);
 
   json_builder_begin_object (builder);
@@ -351,6 +353,8 @@ run_assign (RelayctlContext        *ctx,
   relayctl_json_add_string (builder, "group", relayctl_json_get_string (target, "id"));
   relayctl_json_add_string (builder, "from", source != NULL ? relayctl_json_get_string (source, "id") : NULL);
   relayctl_json_add_boolean (builder, "only", only);
+  /* Every group the device is in now. */
+  relayctl_json_add_groups (builder, device);
   json_builder_end_object (builder);
 
   if (source != NULL)

@@ -133,6 +133,37 @@ ck_fan_speed_to_string (guint level)
   return level < G_N_ELEMENTS (fan_speed_names) ? fan_speed_names[level] : NULL;
 }
 
+CkSignalStrength
+ck_signal_strength_from_rssi (gint rssi)
+{
+  /* devices.md §2: < −92, −92…−77, −77…−62, > −62; the spec's own bounds
+   * (−92, −62) are in the middle levels, the shared −77 is good. */
+  if (rssi >= 0)
+    return CK_SIGNAL_STRENGTH_UNKNOWN;
+  if (rssi < -92)
+    return CK_SIGNAL_STRENGTH_WEAK;
+  if (rssi < -77)
+    return CK_SIGNAL_STRENGTH_FAIR;
+  if (rssi <= -62)
+    return CK_SIGNAL_STRENGTH_GOOD;
+  return CK_SIGNAL_STRENGTH_EXCELLENT;
+}
+
+static const char * const signal_strength_names[] = {
+  [CK_SIGNAL_STRENGTH_UNKNOWN]   = "unknown",
+  [CK_SIGNAL_STRENGTH_WEAK]      = "weak",
+  [CK_SIGNAL_STRENGTH_FAIR]      = "fair",
+  [CK_SIGNAL_STRENGTH_GOOD]      = "good",
+  [CK_SIGNAL_STRENGTH_EXCELLENT] = "excellent",
+};
+
+const char *
+ck_signal_strength_to_string (CkSignalStrength strength)
+{
+  g_return_val_if_fail (strength < G_N_ELEMENTS (signal_strength_names), NULL);
+  return signal_strength_names[strength];
+}
+
 typedef struct
 {
   const char *name;

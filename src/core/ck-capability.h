@@ -63,6 +63,26 @@ typedef enum
   CK_READING_DUST,         /* level 1-10 */
 } CkReading;
 
+/**
+ * CkSignalStrength:
+ *
+ * Wi-Fi signal from a device's `rssi` (dBm), in the four levels of
+ * devices.md §2 (the UP levels); the value is the number of bars:
+ * @CK_SIGNAL_STRENGTH_UNKNOWN (0): no rssi reported (0 dBm, absent)
+ * @CK_SIGNAL_STRENGTH_WEAK (1 bar): below −92 dBm
+ * @CK_SIGNAL_STRENGTH_FAIR (2 bars): −92 (included) up to −77 dBm (excluded)
+ * @CK_SIGNAL_STRENGTH_GOOD (3 bars): −77 up to −62 dBm (both included)
+ * @CK_SIGNAL_STRENGTH_EXCELLENT (4 bars): above −62 dBm
+ */
+typedef enum
+{
+  CK_SIGNAL_STRENGTH_UNKNOWN,
+  CK_SIGNAL_STRENGTH_WEAK,
+  CK_SIGNAL_STRENGTH_FAIR,
+  CK_SIGNAL_STRENGTH_GOOD,
+  CK_SIGNAL_STRENGTH_EXCELLENT,
+} CkSignalStrength;
+
 typedef enum
 {
   CK_COVER_ACTION_OPEN,
@@ -89,6 +109,12 @@ char       *ck_color_temperature_to_string (gint                   value,
 gboolean    ck_fan_speed_parse            (const char             *text,
                                            guint                  *level);
 const char *ck_fan_speed_to_string        (guint                   level);
+
+/* @rssi in dBm, 0 = unknown (ck_device_get_rssi()). */
+CkSignalStrength ck_signal_strength_from_rssi (gint                rssi);
+/* "unknown", "weak", "fair", "good", "excellent": stable words for scripts
+ * and JSON (not translated; front ends show their own). */
+const char *ck_signal_strength_to_string  (CkSignalStrength        strength);
 
 /* "12.34 W", "234.20 V", "1.23 A", "21.5 °C", "42 %", ... */
 char       *ck_reading_format             (CkReading               reading,

@@ -2113,6 +2113,16 @@ ck_catalog_is_info_param (const char *key)
   return listed_in (CK_CATALOG_INFO_PARAMS, " ", key);
 }
 
+gint
+ck_catalog_decode_rssi (JsonObject *params)
+{
+  gint64 rssi;
+
+  if (params == NULL || !get_int_loose (params, "rssi", &rssi) || rssi >= 0 || rssi < G_MININT)
+    return 0;
+  return (gint) rssi;
+}
+
 static char *
 node_to_text (JsonNode *node)
 {

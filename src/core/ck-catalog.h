@@ -180,11 +180,15 @@ typedef struct
 void            ck_other_param_free               (CkOtherParam   *param);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkOtherParam, ck_other_param_free)
 
-/* Params shown as device info (ck_device_get_firmware_version()), not as
- * other params. (`rssi` and `staMac`, also Details-page info in
- * devices.md, stay among the other params for now.) */
-#define CK_CATALOG_INFO_PARAMS "fwVersion"
+/* Params shown as device info (devices.md §2, the Details page), not as
+ * other params: `fwVersion` (ck_device_get_firmware_version()), `rssi`
+ * (ck_device_get_rssi()) and `staMac` (ck_device_get_mac()). */
+#define CK_CATALOG_INFO_PARAMS "fwVersion rssi staMac"
 gboolean        ck_catalog_is_info_param          (const char     *key);
+/* `rssi` in dBm, a number or a numeric string (UP types it as a string,
+ * devices.md §5); 0 (unknown) when absent, not a whole number, or not
+ * below 0. */
+gint            ck_catalog_decode_rssi            (JsonObject     *params);
 
 /* (transfer container) (element-type CkOtherParam): the members of @params
  * that no codec of @family reads (readings, per-channel ones like

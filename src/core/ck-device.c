@@ -26,6 +26,9 @@ struct _CkDevice
   char           *owner_apikey;
   char           *model;
   char           *firmware_version;  /* `fwVersion`, device info (CK_CATALOG_INFO_PARAMS) */
+  gint            rssi;       /* `rssi` dBm, device info; 0 unknown */
+  char           *mac;        /* `staMac`, device info, else extra_mac */
+  char           *extra_mac;  /* the device list's extra.extra.staMac */
   JsonObject     *params;     /* as the cloud has them */
   gboolean        params_shared;  /* params is the device list's object: copy before merging */
   JsonObject     *shown;      /* params with the pending commands over them */
@@ -57,6 +60,9 @@ enum {
   PROP_OWNER_APIKEY,
   PROP_MODEL,
   PROP_FIRMWARE_VERSION,
+  PROP_RSSI,
+  PROP_SIGNAL_STRENGTH,
+  PROP_MAC,
   PROP_FAMILY_ID,
   PROP_CAPABILITIES,
   PROP_HAS_POWER,
@@ -385,12 +391,36 @@ static gboolean set_string (CkDevice    *self,
                             const char  *value,
                             guint        prop_id);
 
-/* The device info of the cached params. */
-static void
+static gboolean
+set_rssi (CkDevice *self,
+          gint      rssi)
+{
+  CkSignalStrength before = ck_signal_strength_from_rssi (self->rssi);
+
+  if (rssi == self->rssi)
+    return FALSE;
+
+  self->rssi = rssi;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RSSI]);
+  if (ck_signal_strength_from_rssi (rssi) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL_STRENGTH]);
+  return TRUE;
+}
+
+/* The device info (CK_CATALOG_INFO_PARAMS) of the cached params, the MAC
+ * from the device list's extra where the params lack it. TRUE if any of it
+ * changed. */
+static gboolean
 sync_info (CkDevice *self)
 {
-  set_string (self, &self->firmware_version, ck_json_get_string (self->params, "fwVersion"),
-              PROP_FIRMWARE_VERSION);
+  const char *mac = ck_json_get_string (self->params, "staMac");
+  gboolean changed;
+
+  changed = set_string (self, &self->firmware_version, ck_json_get_string (self->params, "fwVersion"),
+                        PROP_FIRMWARE_VERSION);
+  changed |= set_rssi (self, ck_catalog_decode_rssi (self->params));
+  changed |= set_string (self, &self->mac, mac != NULL && *mac != '\0' ? mac : self->extra_mac, PROP_MAC);
+  return changed;
 }
 
 static void
@@ -997,6 +1027,8 @@ ck_device_update_from_json (CkDevice   *self,
   if (model == NULL)
     model = ck_json_get_string (object, "productModel");
   changed |= set_string (self, &self->model, model, PROP_MODEL);
+  g_free (self->extra_mac);
+  self->extra_mac = g_strdup (ck_json_get_string (extra, "staMac"));
 
   ck_json_get_boolean (object, "online", &online);
   if (online != self->online)
@@ -1027,6 +1059,8 @@ ck_device_update_from_json (CkDevice   *self,
       changed = TRUE;
     }
 
+  /* extra.extra.staMac may change without the params: the MAC follows it. */
+  changed |= sync_info (self);
   tags = ck_json_get_object (object, "tags");
   changed |= set_tags (self, tags != NULL ? json_object_ref (tags) : NULL);
   changed |= update_groups (self, object);
@@ -1187,6 +1221,27 @@ ck_device_get_firmware_version (CkDevice *self)
   return self->firmware_version;
 }
 
+gint
+ck_device_get_rssi (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), 0);
+  return self->rssi;
+}
+
+CkSignalStrength
+ck_device_get_signal_strength (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), CK_SIGNAL_STRENGTH_UNKNOWN);
+  return ck_signal_strength_from_rssi (self->rssi);
+}
+
+const char *
+ck_device_get_mac (CkDevice *self)
+{
+  g_return_val_if_fail (CK_IS_DEVICE (self), NULL);
+  return self->mac;
+}
+
 gboolean
 ck_device_get_pending (CkDevice *self)
 {
@@ -1252,6 +1307,8 @@ ck_device_finalize (GObject *object)
   g_free (self->owner_apikey);
   g_free (self->model);
   g_free (self->firmware_version);
+  g_free (self->mac);
+  g_free (self->extra_mac);
   g_clear_pointer (&self->params, json_object_unref);
   g_clear_pointer (&self->shown, json_object_unref);
   g_clear_pointer (&self->tags, json_object_unref);
@@ -1299,6 +1356,15 @@ ck_device_get_property (GObject    *object,
       break;
     case PROP_FIRMWARE_VERSION:
       g_value_set_string (value, self->firmware_version);
+      break;
+    case PROP_RSSI:
+      g_value_set_int (value, self->rssi);
+      break;
+    case PROP_SIGNAL_STRENGTH:
+      g_value_set_enum (value, ck_device_get_signal_strength (self));
+      break;
+    case PROP_MAC:
+      g_value_set_string (value, self->mac);
       break;
     case PROP_FAMILY_ID:
       g_value_set_string (value, ck_family_get_id (self->family));
@@ -1401,6 +1467,10 @@ ck_device_class_init (CkDeviceClass *klass)
   properties[PROP_OWNER_APIKEY] = g_param_spec_string ("owner-apikey", NULL, NULL, NULL, flags);
   properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, NULL, flags);
   properties[PROP_FIRMWARE_VERSION] = g_param_spec_string ("firmware-version", NULL, NULL, NULL, flags);
+  properties[PROP_RSSI] = g_param_spec_int ("rssi", NULL, NULL, G_MININT, 0, 0, flags);
+  properties[PROP_SIGNAL_STRENGTH] =
+    g_param_spec_enum ("signal-strength", NULL, NULL, CK_TYPE_SIGNAL_STRENGTH, CK_SIGNAL_STRENGTH_UNKNOWN, flags);
+  properties[PROP_MAC] = g_param_spec_string ("mac", NULL, NULL, NULL, flags);
   properties[PROP_FAMILY_ID] = g_param_spec_string ("family-id", NULL, NULL, NULL, flags);
   properties[PROP_CAPABILITIES] =
     g_param_spec_flags ("capabilities", NULL, NULL, CK_TYPE_CAPABILITY, CK_CAPABILITY_NONE, flags);

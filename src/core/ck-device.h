@@ -29,8 +29,12 @@ G_DECLARE_FINAL_TYPE (CkDevice, ck_device, CK, DEVICE, GObject)
  * Properties (all read-only):
  * - "id", "name", "uiid", "online", "owner-apikey", "model"
  *   (extra.extra.model or productModel), "family-id" (ck_family_get_id())
- * - "firmware-version" (`fwVersion`, NULL when not reported): device info
- *   (CK_CATALOG_INFO_PARAMS), not among the family's other params
+ * - device info (CK_CATALOG_INFO_PARAMS, devices.md §2), not among the
+ *   family's other params: "firmware-version" (`fwVersion`, NULL when not
+ *   reported), "rssi" (`rssi`, dBm, negative; 0 when unknown),
+ *   "signal-strength" (CkSignalStrength from "rssi": 0 unknown, else 1-4
+ *   bars; ck_signal_strength_from_rssi()), "mac" (`staMac` of the params,
+ *   else extra.extra.staMac of the device list; NULL when neither)
  * - "capabilities" (CkCapability flags), "has-power", "power",
  *   "n-channels", "channels" (bit n set: channel n on; names through
  *   ck_device_dup_channel_name())
@@ -72,6 +76,12 @@ const char *ck_device_get_owner_apikey   (CkDevice     *self);
 const char *ck_device_get_model          (CkDevice     *self);
 /* (nullable): `fwVersion`, NULL when the device does not report it. */
 const char *ck_device_get_firmware_version (CkDevice   *self);
+/* `rssi` in dBm (negative), 0 when the device does not report it. */
+gint        ck_device_get_rssi           (CkDevice     *self);
+/* The bars of "rssi" (ck_signal_strength_from_rssi()). */
+CkSignalStrength ck_device_get_signal_strength (CkDevice *self);
+/* (nullable): the Wi-Fi MAC (`staMac`), as the cloud writes it. */
+const char *ck_device_get_mac            (CkDevice     *self);
 gboolean    ck_device_get_pending        (CkDevice     *self);
 GDateTime  *ck_device_get_last_updated   (CkDevice     *self);
 /* (transfer none): the cached params as the cloud has them (without what

@@ -4,6 +4,8 @@
 
 #include "ck-error.h"
 
+#include <string.h>
+
 /* What the cloud said beside its number, so front ends need not parse
  * messages (ck_error_get_cloud_code(), ck_error_get_cloud_text()). */
 typedef struct
@@ -65,11 +67,18 @@ typedef struct
   gint        code;
   CkError     meaning;
   const char *text;
+  const char *cloud_text;       /* non-NULL: only when the cloud's text contains it */
 } Meaning;
 
-/* The one table of meanings. Rows are tried in order: exact endpoint first
- * (ONE), then its group (SIGN / BEARER), then ANY; the first match wins. */
+/* The one table of meanings. Rows naming the cloud's text are tried first
+ * (a number alone cannot tell them apart); then, in order, the exact
+ * endpoint (ONE), its group (SIGN / BEARER), then ANY; the first match wins. */
 static const Meaning meanings[] = {
+  /* Spec §8.2.1: any REST call of a disabled APPID, Sign or Bearer, answers
+   * 403 with this FIELD text, even where 403 otherwise means "not permitted"
+   * (reset password, device and group calls). */
+  { ANY, 0, 403, CK_ERROR_APP_DISABLED, "This app id is disabled by the cloud", "oauthClient enable invalid" },
+
   /* Login (spec §3.4) */
   { ONE, CK_ENDPOINT_LOGIN, 401, CK_ERROR_WRONG_PASSWORD, "Wrong e-mail/phone or password" },
   { ONE, CK_ENDPOINT_LOGIN, 402, CK_ERROR_EMAIL_NOT_ACTIVATED, "The e-mail address is not activated" },
@@ -133,7 +142,7 @@ static const Meaning meanings[] = {
 
   /* Signed calls (spec §6, §8.3) */
   { SIGN, 0, 406, CK_ERROR_AUTH_FAILED, "The cloud rejected the app credentials or the request signature" },
-  { SIGN, 0, 403, CK_ERROR_APP_DISABLED, "This app id is disabled" },
+  { SIGN, 0, 403, CK_ERROR_APP_DISABLED, "This app id is disabled by the cloud" },
   /* Bearer calls (spec §5) */
   /* A Bearer 401 is a token revoked by a newer sign-in of the same account
    * and app id (spec §5 rule 3): its own meaning, never retried. */
@@ -194,29 +203,44 @@ scope_of (CkEndpoint endpoint)
     }
 }
 
+/* @row applies to @code from @endpoint in @scope, given the cloud's @message
+ * (nullable); @by_text: only rows that name a cloud text, else only the others. */
+static gboolean
+row_matches (const Meaning *row,
+             Scope          scope,
+             CkEndpoint     endpoint,
+             gint           code,
+             const char    *message,
+             gboolean       by_text)
+{
+  if (row->scope != scope || row->code != code)
+    return FALSE;
+  if (row->scope == ONE && row->endpoint != endpoint)
+    return FALSE;
+  if (by_text)
+    return row->cloud_text != NULL && message != NULL && strstr (message, row->cloud_text) != NULL;
+  return row->cloud_text == NULL;
+}
+
 static const Meaning *
-lookup (CkEndpoint endpoint,
-        gint       code)
+lookup (CkEndpoint  endpoint,
+        gint        code,
+        const char *message)
 {
   const Scope group = scope_of (endpoint);
   const Scope order[] = { ONE, group, ANY };
+  const gboolean by_text[] = { TRUE, FALSE };
 
-  for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
-    {
-      if (pass == 1 && group == ANY)
-        continue;
+  for (guint round = 0; round < G_N_ELEMENTS (by_text); round++)
+    for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
+      {
+        if (pass == 1 && group == ANY)
+          continue;
 
-      for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
-        {
-          const Meaning *row = &meanings[i];
-
-          if (row->scope != order[pass] || row->code != code)
-            continue;
-          if (row->scope == ONE && row->endpoint != endpoint)
-            continue;
-          return row;
-        }
-    }
+        for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
+          if (row_matches (&meanings[i], order[pass], endpoint, code, message, by_text[round]))
+            return &meanings[i];
+      }
 
   return NULL;
 }
@@ -226,7 +250,7 @@ ck_error_from_code (CkEndpoint  endpoint,
                     gint        code,
                     const char *message)
 {
-  const Meaning *row = lookup (endpoint, code);
+  const Meaning *row = lookup (endpoint, code, message);
   CkError meaning = CK_ERROR_FAILED;
   const char *text = "The cloud reported an error";
   g_autofree char *detail = NULL;

@@ -22,7 +22,8 @@ typedef enum
   CK_ERROR_INVALID_RESPONSE,    /* malformed JSON or an unexpected shape */
   CK_ERROR_BAD_REQUEST,         /* 400: our request was wrong (a bug) */
   CK_ERROR_AUTH_FAILED,         /* 406 on Sign calls: signature, appid, common params */
-  CK_ERROR_APP_DISABLED,        /* 403 on Sign calls: APPID disabled */
+  CK_ERROR_APP_DISABLED,        /* 403 on Sign calls, or any REST call whose text is
+                                 * "Sign:oauthClient enable invalid": APPID disabled (spec §8.2.1) */
   CK_ERROR_WRONG_REGION,        /* 301: the account lives in another region */
   CK_ERROR_WRONG_PASSWORD,      /* 401 on login: wrong account or password */
   CK_ERROR_USER_NOT_FOUND,      /* 404 on login, 401 on sms reset */

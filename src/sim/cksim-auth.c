@@ -200,6 +200,13 @@ auth_failed (void)
   return cksim_error_body (406, "Authentication Failed");
 }
 
+/* Spec §8.2.1: the same answer on Sign and Bearer endpoints (FIELD text). */
+static JsonObject *
+app_disabled (void)
+{
+  return cksim_error_body (403, "Sign:oauthClient enable invalid");
+}
+
 static JsonObject *
 check_sign (CkSimAuth    *auth,
             CkSimRequest *req)
@@ -211,6 +218,9 @@ check_sign (CkSimAuth    *auth,
 
   if (expected == NULL || secret == NULL)
     return auth_failed ();
+  /* The app's record says it is off before its secret is used. */
+  if (!cksim_state_get_app_enabled (auth->state, appid))
+    return app_disabled ();
 
   if (req->query_form)
     {
@@ -262,8 +272,11 @@ check_bearer (CkSimAuth     *auth,
   if (*at == '\0')
     return bearer_empty ();
 
-  if (cksim_state_get_app_secret (auth->state, appid) == NULL
-      || !cksim_auth_check_common (auth, req->params, req->query_form, req->query_form))
+  if (cksim_state_get_app_secret (auth->state, appid) == NULL)
+    return cksim_error_body (400, "params incomplete");
+  if (!cksim_state_get_app_enabled (auth->state, appid))
+    return app_disabled ();
+  if (!cksim_auth_check_common (auth, req->params, req->query_form, req->query_form))
     return cksim_error_body (400, "params incomplete");
 
   switch (cksim_state_lookup_at (auth->state, at, &session))

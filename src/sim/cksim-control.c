@@ -349,6 +349,28 @@ handle_user_activated (CkSimContext *ctx,
   reply_code (req, SOUP_STATUS_OK, 0, NULL);
 }
 
+/* POST {"appid":…,"enabled":false}: that app's REST calls answer 403 (§8.2.1). */
+static void
+handle_app (CkSimContext *ctx,
+            CkSimRequest *req,
+            CkSimSession *session)
+{
+  const char *appid = cksim_request_get_string (req, "appid");
+  JsonNode *enabled = json_object_get_member (req->params, "enabled");
+
+  if (appid == NULL || !cksim_json_is_boolean (enabled))
+    {
+      reply_code (req, SOUP_STATUS_BAD_REQUEST, 400, "needs {\"appid\":…,\"enabled\":true|false}");
+      return;
+    }
+  if (!cksim_state_set_app_enabled (ctx->state, appid, json_node_get_boolean (enabled)))
+    {
+      reply_code (req, SOUP_STATUS_NOT_FOUND, 404, "no such app");
+      return;
+    }
+  reply_code (req, SOUP_STATUS_OK, 0, NULL);
+}
+
 static const CkSimRoute control_routes[] = {
   { "sim-state", "GET", CKSIM_HOST_SIM, "/_sim/state", CKSIM_AUTH_NONE, handle_state },
   { "sim-device-online", "POST", CKSIM_HOST_SIM, "/_sim/device/online", CKSIM_AUTH_NONE, handle_device_online },
@@ -359,6 +381,7 @@ static const CkSimRoute control_routes[] = {
   { "sim-code", "GET", CKSIM_HOST_SIM, "/_sim/code", CKSIM_AUTH_NONE, handle_code },
   { "sim-user-activated", "POST", CKSIM_HOST_SIM, "/_sim/user/activated", CKSIM_AUTH_NONE,
     handle_user_activated },
+  { "sim-app", "POST", CKSIM_HOST_SIM, "/_sim/app", CKSIM_AUTH_NONE, handle_app },
   { "sim-device-add", "POST", CKSIM_HOST_SIM, "/_sim/device/add", CKSIM_AUTH_NONE, handle_device_add },
   { "sim-device-report", "POST", CKSIM_HOST_SIM, "/_sim/device/report", CKSIM_AUTH_NONE, handle_device_report },
   { "sim-share-policy", "POST", CKSIM_HOST_SIM, "/_sim/share-policy", CKSIM_AUTH_NONE, handle_share_policy },

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * POST fault {"endpoint":E,"error":N[,"region":R][,"http":true]} (the next
  * call to E answers N in E's documented shape, see cksim_server_arm_fault());
  * GET codes (live verification codes), GET code?identity=I;
- * POST user/activated {"identity":I,"activated":false} (login answers 402). */
+ * POST user/activated {"identity":I,"activated":false} (login answers 402);
+ * POST app {"appid":A,"enabled":false} (A's REST calls answer 403, §8.2.1). */
 void      cksim_control_serve (CkSimContext *ctx,
                                CkSimRequest *req);
 /* The full state: users (no passwords), masked sessions, devices, sockets. */

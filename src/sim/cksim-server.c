@@ -569,6 +569,16 @@ cksim_server_add_app (CkSimServer *self,
 }
 
 gboolean
+cksim_server_set_app_enabled (CkSimServer *self,
+                              const char  *app_id,
+                              gboolean     enabled)
+{
+  g_return_val_if_fail (CKSIM_IS_SERVER (self), FALSE);
+
+  return cksim_state_set_app_enabled (self->ctx.state, app_id, enabled);
+}
+
+gboolean
 cksim_server_add_user (CkSimServer  *self,
                        const char   *email,
                        const char   *password,

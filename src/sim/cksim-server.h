@@ -80,6 +80,13 @@ CkSimServer *cksim_server_new            (gboolean      compat,
 void         cksim_server_add_app        (CkSimServer  *self,
                                           const char   *app_id,
                                           const char   *app_secret);
+/* Spec §8.2.1: a known app with enabled=FALSE answers every REST call
+ * (Sign and Bearer endpoints) with {"error":403,"msg":"Sign:oauthClient
+ * enable invalid"}; also POST /_sim/app {"appid":…,"enabled":false}. Apps
+ * start enabled; kept in the state file. FALSE if @app_id is not known. */
+gboolean     cksim_server_set_app_enabled (CkSimServer *self,
+                                           const char  *app_id,
+                                           gboolean     enabled);
 /* Returns FALSE if the e-mail is taken. @region is cn, as, eu or us. */
 gboolean     cksim_server_add_user       (CkSimServer  *self,
                                           const char   *email,

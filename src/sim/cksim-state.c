@@ -13,6 +13,7 @@ struct _CkSimState
 
   CkSimClock *clock;
   GHashTable *apps;          /* app id -> secret */
+  GHashTable *disabled_apps; /* app ids whose enabled=false (spec §8.2.1) */
   GPtrArray  *users;         /* CkSimUser, owned */
   GHashTable *users_by_id;   /* identity -> CkSimUser */
   GHashTable *users_by_key;  /* apikey -> CkSimUser */
@@ -164,6 +165,7 @@ cksim_state_finalize (GObject *object)
   CkSimState *self = CKSIM_STATE (object);
 
   g_clear_pointer (&self->apps, g_hash_table_unref);
+  g_clear_pointer (&self->disabled_apps, g_hash_table_unref);
   g_clear_pointer (&self->users_by_id, g_hash_table_unref);
   g_clear_pointer (&self->users_by_key, g_hash_table_unref);
   g_clear_pointer (&self->users, g_ptr_array_unref);
@@ -195,6 +197,7 @@ static void
 cksim_state_init (CkSimState *self)
 {
   self->apps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->disabled_apps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->users = g_ptr_array_new_with_free_func ((GDestroyNotify) user_free);
   self->users_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->users_by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -275,6 +278,34 @@ cksim_state_get_app_secret (CkSimState *self,
   if (app_id == NULL)
     return NULL;
   return g_hash_table_lookup (self->apps, app_id);
+}
+
+gboolean
+cksim_state_get_app_enabled (CkSimState *self,
+                             const char *app_id)
+{
+  g_return_val_if_fail (CKSIM_IS_STATE (self), FALSE);
+
+  return app_id != NULL && !g_hash_table_contains (self->disabled_apps, app_id);
+}
+
+gboolean
+cksim_state_set_app_enabled (CkSimState *self,
+                             const char *app_id,
+                             gboolean    enabled)
+{
+  g_return_val_if_fail (CKSIM_IS_STATE (self), FALSE);
+
+  if (cksim_state_get_app_secret (self, app_id) == NULL)
+    return FALSE;
+  if (enabled == cksim_state_get_app_enabled (self, app_id))
+    return TRUE;
+  if (enabled)
+    g_hash_table_remove (self->disabled_apps, app_id);
+  else
+    g_hash_table_add (self->disabled_apps, g_strdup (app_id));
+  cksim_state_changed (self);
+  return TRUE;
 }
 
 /* Users */
@@ -1039,6 +1070,21 @@ dump_groups (CkSimState  *self,
   json_builder_end_array (b);
 }
 
+/* The apps whose enabled=false (spec §8.2.1), by id only. */
+static void
+dump_disabled_apps (CkSimState  *self,
+                    JsonBuilder *b)
+{
+  GList *ids = g_list_sort (g_hash_table_get_keys (self->disabled_apps), (GCompareFunc) g_strcmp0);
+
+  json_builder_set_member_name (b, "disabledApps");
+  json_builder_begin_array (b);
+  for (GList *l = ids; l != NULL; l = l->next)
+    json_builder_add_string_value (b, l->data);
+  g_list_free (ids);
+  json_builder_end_array (b);
+}
+
 JsonNode *
 cksim_state_dump (CkSimState *self,
                   gboolean    persist)
@@ -1059,6 +1105,7 @@ cksim_state_dump (CkSimState *self,
     }
   json_builder_set_member_name (b, "loginCount");
   json_builder_add_int_value (b, self->login_count);
+  dump_disabled_apps (self, b);
   dump_users (self, b, persist);
   dump_sessions (self, b, persist);
   dump_device_array (self->devices, "devices", b, persist);
@@ -1287,6 +1334,25 @@ load_array (CkSimState   *self,
     }
 }
 
+/* The ids are kept even for apps not (yet) known: --app pairs may be added
+ * after the state file is opened. */
+static void
+load_disabled_apps (CkSimState *self,
+                    JsonObject *root)
+{
+  JsonArray *ids = cksim_json_get_array (root, "disabledApps");
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      JsonNode *id = json_array_get_element (ids, i);
+
+      if (cksim_json_is_string (id))
+        g_hash_table_add (self->disabled_apps, g_strdup (json_node_get_string (id)));
+      else
+        g_warning ("State file: skipped an invalid entry of \"disabledApps\"");
+    }
+}
+
 gboolean
 cksim_state_load (CkSimState  *self,
                   JsonNode    *root,
@@ -1310,6 +1376,7 @@ cksim_state_load (CkSimState  *self,
   else
     cksim_clock_set_offset (self->clock, json_object_get_int_member_with_default (o, "clockOffset", 0));
   self->login_count = json_object_get_int_member_with_default (o, "loginCount", 0);
+  load_disabled_apps (self, o);
   load_array (self, o, "users", load_user);
   load_array (self, o, "sessions", load_session);
   load_array (self, o, "devices", load_device);

@@ -107,6 +107,14 @@ void          cksim_state_add_app           (CkSimState   *self,
                                              const char   *app_secret);
 const char   *cksim_state_get_app_secret    (CkSimState   *self,
                                              const char   *app_id);
+/* Spec §8.2.1: a known app whose enabled=false. Apps start enabled;
+ * FALSE from the setter when @app_id is not known. Saved in the state
+ * file ("disabledApps", ids only). */
+gboolean      cksim_state_get_app_enabled   (CkSimState   *self,
+                                             const char   *app_id);
+gboolean      cksim_state_set_app_enabled   (CkSimState   *self,
+                                             const char   *app_id,
+                                             gboolean      enabled);
 
 CkSimUser    *cksim_state_add_user          (CkSimState   *self,
                                              const char   *identity,

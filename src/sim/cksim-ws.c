@@ -119,6 +119,16 @@ cksim_ws_free (CkSimWs *ws)
   g_free (ws);
 }
 
+/* Nothing goes to a socket that is closing: its peer may have said goodbye
+ * while this answer was being made. */
+static void
+send_text (SoupWebsocketConnection *conn,
+           const char              *text)
+{
+  if (soup_websocket_connection_get_state (conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_send_text (conn, text);
+}
+
 static void
 send_json (SoupWebsocketConnection *conn,
            JsonObject              *message)
@@ -128,7 +138,7 @@ send_json (SoupWebsocketConnection *conn,
   if (soup_websocket_connection_get_state (conn) != SOUP_WEBSOCKET_STATE_OPEN)
     return;
   text = cksim_json_object_to_string (message);
-  soup_websocket_connection_send_text (conn, text);
+  send_text (conn, text);
 }
 
 static void
@@ -714,7 +724,7 @@ on_message (SoupWebsocketConnection *conn,
   if (type == SOUP_WEBSOCKET_DATA_TEXT && len == 4 && memcmp (data, "ping", 4) == 0)
     {
       if (session->ws->answer_pings)
-        soup_websocket_connection_send_text (conn, "pong");
+        send_text (conn, "pong");
       return;
     }
 

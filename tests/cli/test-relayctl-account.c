@@ -322,6 +322,40 @@ test_refresh (void)
   assert_one_line_error (signed_out, 3);
 }
 
+/* Spec §8.2.1: the cloud disabled the app id. Sign and Bearer calls say
+ * so in one line, in the auth/config exit class (3); the stored session
+ * survives and works again once the app is enabled. */
+static void
+test_app_disabled (void)
+{
+  static const char *const line =
+    "relayctl: this app id is disabled by the cloud (use another with --app-id or RELAY_APP_ID)\n";
+  g_autoptr(Run) devices = NULL;
+  g_autoptr(Run) login = NULL;
+  g_autoptr(Run) region = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(JsonNode) disabled = NULL;
+  g_autoptr(JsonNode) enabled = NULL;
+
+  login_demo ();
+  disabled = sim_call ("POST", "/_sim/app", "{\"appid\":\"" CKSIM_EXAMPLE_APP_ID "\",\"enabled\":false}", 200);
+
+  devices = run_relayctl (NULL, "devices");
+  login = run_relayctl (CKSIM_DEMO_PASSWORD, "login", "--email", CKSIM_DEMO_EMAIL);
+  region = run_relayctl (NULL, "region", "--country", "44");
+  enabled = sim_call ("POST", "/_sim/app", "{\"appid\":\"" CKSIM_EXAMPLE_APP_ID "\",\"enabled\":true}", 200);
+  again = run_relayctl (NULL, "devices");
+
+  assert_one_line_error (devices, 3);
+  g_assert_cmpstr (devices->err, ==, line);
+  assert_one_line_error (login, 3);
+  g_assert_cmpstr (login->err, ==, line);
+  assert_one_line_error (region, 3);
+  g_assert_cmpstr (region->err, ==, line);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_nonnull (strstr (again->out, "Kitchen plug"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/cli/account/reset-password", test_reset_password);
   g_test_add_func ("/cli/account/change-password", test_change_password);
   g_test_add_func ("/cli/account/refresh", test_refresh);
+  g_test_add_func ("/cli/account/app-disabled", test_app_disabled);
 
   return run_tests_and_stop_sim ();
 }

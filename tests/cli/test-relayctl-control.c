@@ -241,16 +241,41 @@ test_unsupported (void)
   assert_params_unchanged (dimmer, DIMMER_ID);
 }
 
-/* show: the typed state, readings with units, the contact, the firmware as
- * device info, and the params no codec reads listed read-only; --json
- * carries the same. */
+/* devices.md §2's signal levels (UP), as an oracle independent of the core. */
+static const char *
+signal_word (gint64 rssi)
+{
+  if (rssi < -92)
+    return "weak";
+  if (rssi < -77)
+    return "fair";
+  return rssi <= -62 ? "good" : "excellent";
+}
+
+/* A MAC as the cloud writes it: six pairs of hex digits and colons. */
+static gboolean
+is_mac (const char *text)
+{
+  if (text == NULL || strlen (text) != 17)
+    return FALSE;
+  for (guint i = 0; i < 17; i++)
+    if (i % 3 == 2 ? text[i] != ':' : !g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* show: the typed state, readings with units, the contact, the firmware,
+ * the Wi-Fi signal and the MAC as device info, and the params no codec
+ * reads listed read-only; --json carries the same. */
 static void
 test_show_typed (void)
 {
   g_autoptr(JsonObject) washing = sim_params (WASHING_ID);
   g_autoptr(JsonObject) door = sim_params (FRONT_DOOR_ID);
   g_autoptr(JsonObject) aquarium = sim_params (AQUARIUM_ID);
+  g_autoptr(JsonObject) kitchen = sim_params (KITCHEN_ID);
   g_autoptr(Run) meter = run_relayctl (NULL, "show", "Washing machine");
+  g_autoptr(Run) plug = run_relayctl (NULL, "show", "Kitchen plug");
   g_autoptr(Run) sensor = run_relayctl (NULL, "show", "Front door");
   g_autoptr(Run) json = run_relayctl (NULL, "show", "--json", "Aquarium");
   g_autoptr(Run) lamp = run_relayctl (NULL, "show", "--json", "Dimmer");
@@ -269,19 +294,37 @@ test_show_typed (void)
   g_autofree char *contact = g_strdup_printf ("Contact:     %s\n",
                                               g_str_equal (json_object_get_string_member (door, "switch"), "on")
                                               ? "open" : "closed");
-  g_autofree char *rssi = g_strdup_printf ("    rssi=%" G_GINT64_FORMAT "\n",
-                                           json_object_get_int_member (washing, "rssi"));
+  g_autofree char *signal = g_strdup_printf ("\n  Signal:      %" G_GINT64_FORMAT " dBm (%s)\n",
+                                             json_object_get_int_member (washing, "rssi"),
+                                             signal_word (json_object_get_int_member (washing, "rssi")));
+  /* The plug's params carry its staMac; the meter's MAC comes from the list's extra. */
+  g_autofree char *mac = g_strdup_printf ("\n  MAC:         %s\n", json_object_get_string_member (kitchen, "staMac"));
+  const char *meter_mac = NULL;
   g_autofree char *firmware = g_strdup_printf ("\n  Firmware:    %s\n",
                                                json_object_get_string_member (washing, "fwVersion"));
 
   g_assert_cmpint (meter->status, ==, 0);
   g_assert_nonnull (strstr (meter->out, readings));
   g_assert_nonnull (strstr (meter->out, "  Other params (read-only):\n"));
-  g_assert_nonnull (strstr (meter->out, rssi));
+  g_assert_nonnull (strstr (meter->out, "    alarmType=pcv\n"));
   g_assert_nonnull (strstr (meter->out, "Family:      "));
-  /* fwVersion is device info, not one of the other params. */
+  /* fwVersion, rssi and staMac are device info, not among the other params. */
   g_assert_nonnull (strstr (meter->out, firmware));
+  g_assert_nonnull (strstr (meter->out, signal));
   g_assert_null (strstr (meter->out, "fwVersion"));
+  g_assert_null (strstr (meter->out, "rssi"));
+  g_assert_nonnull (meter_mac = strstr (meter->out, "\n  MAC:         "));
+  meter_mac += strlen ("\n  MAC:         ");
+  g_assert_true (meter_mac[17] == '\n');
+  {
+    g_autofree char *meter_mac_text = g_strndup (meter_mac, 17);
+
+    g_assert_true (is_mac (meter_mac_text));
+  }
+
+  g_assert_cmpint (plug->status, ==, 0);
+  g_assert_nonnull (strstr (plug->out, mac));
+  g_assert_null (strstr (plug->out, "staMac"));
 
   g_assert_cmpint (sensor->status, ==, 0);
   g_assert_nonnull (strstr (sensor->out, contact));
@@ -297,11 +340,16 @@ test_show_typed (void)
                        g_str_equal (outlet_state (aquarium, i), "on"));
     }
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (channels, 1), "name"), ==, "Filter");
-  g_assert_cmpint (json_object_get_int_member (other, "rssi"), ==, json_object_get_int_member (aquarium, "rssi"));
+  g_assert_true (json_object_has_member (other, "init"));
+  g_assert_false (json_object_has_member (other, "rssi"));
   g_assert_false (json_object_has_member (other, "switches"));
   g_assert_false (json_object_has_member (other, "fwVersion"));
   g_assert_cmpstr (json_object_get_string_member (shown, "firmware"), ==,
                    json_object_get_string_member (aquarium, "fwVersion"));
+  g_assert_cmpint (json_object_get_int_member (shown, "rssi"), ==, json_object_get_int_member (aquarium, "rssi"));
+  g_assert_cmpstr (json_object_get_string_member (shown, "signal"), ==,
+                   signal_word (json_object_get_int_member (aquarium, "rssi")));
+  g_assert_true (is_mac (json_object_get_string_member (shown, "mac")));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (lamp_answer), "brightness"), ==,
                    json_object_get_int_member (dimmer, "brightness"));
 }

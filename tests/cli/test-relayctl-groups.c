@@ -152,6 +152,15 @@ test_groups (void)
     g_assert_true (g_strcmp0 (after_move, moved_expected) == 0
                    || (strstr (after_move, garden_id) != NULL && strstr (after_move, lounge_id) != NULL
                        && strstr (after_move, kitchen_id) == NULL));
+    /* --json also says every group the device is in now, as the simulator has them. */
+    {
+      JsonArray *now_in = json_object_get_array_member (json_node_get_object (answer), "groups");
+
+      g_assert_cmpuint (json_array_get_length (now_in), ==, 2);
+      for (guint i = 0; i < 2; i++)
+        g_assert_nonnull (strstr (after_move, json_array_get_string_element (now_in, i)));
+      g_assert_cmpstr (json_array_get_string_element (now_in, 0), !=, json_array_get_string_element (now_in, 1));
+    }
   }
 
   /* rm: the group goes, its devices stay. */

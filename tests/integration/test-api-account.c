@@ -497,6 +497,62 @@ test_refresh (ApiFixture    *fixture,
   g_assert_error (error, CK_ERROR, CK_ERROR_SERVER);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A disabled app id (spec §8.2.1)                                           */
+
+static void
+assert_app_disabled (GError **error)
+{
+  g_assert_error (*error, CK_ERROR, CK_ERROR_APP_DISABLED);
+  g_assert_cmpint (ck_error_get_cloud_code (*error), ==, 403);
+  g_assert_cmpstr (ck_error_get_cloud_text (*error), ==, "Sign:oauthClient enable invalid");
+  g_clear_error (error);
+}
+
+/* Every REST call of the disabled app says so, Sign and Bearer alike, and
+ * nothing retries or refreshes around it; the other app pair is untouched. */
+static void
+test_app_disabled (ApiFixture    *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkApi) other = api_new_unsigned (fixture, CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET);
+  g_autoptr(CkTokens) other_tokens = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  guint logins;
+
+  api_sign_in (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_assert_true (cksim_server_set_app_enabled (fixture->sim, CKSIM_EXAMPLE_APP_ID, FALSE));
+  logins = cksim_server_get_login_count (fixture->sim);
+  fixture->tokens_changed = 0;
+
+  g_assert_null (login (fixture->api, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, &error));
+  assert_app_disabled (&error);
+  g_assert_null (lookup_region (fixture->api, "44", &error));
+  assert_app_disabled (&error);
+  /* 403 on reset password otherwise means "not permitted": the text decides. */
+  g_assert_false (send_code (fixture->api, CK_CODE_PURPOSE_RESET, CKSIM_DEMO_EMAIL, &error));
+  assert_app_disabled (&error);
+  g_assert_null (refresh (fixture->api, &error));
+  assert_app_disabled (&error);
+  g_assert_null (list = api_list_devices (fixture->api, &error));
+  assert_app_disabled (&error);
+  g_assert_false (change_password (fixture->api, CKSIM_DEMO_PASSWORD, NEW_PASSWORD, &error));
+  assert_app_disabled (&error);
+  g_assert_cmpuint (cksim_server_get_login_count (fixture->sim), ==, logins);
+  g_assert_cmpuint (fixture->tokens_changed, ==, 0);
+
+  other_tokens = login (other, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other_tokens);
+
+  /* Enabled again: the same session works. */
+  g_assert_true (cksim_server_set_app_enabled (fixture->sim, CKSIM_EXAMPLE_APP_ID, TRUE));
+  list = api_list_devices (fixture->api, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (api_find_listed (list, KITCHEN_PLUG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +570,7 @@ main (int   argc,
   ADD ("/api/account/reset-password", test_reset_password);
   ADD ("/api/account/change-password", test_change_password);
   ADD ("/api/account/refresh", test_refresh);
+  ADD ("/api/account/app-disabled", test_app_disabled);
 
 #undef ADD
 

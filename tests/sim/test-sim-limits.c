@@ -324,6 +324,7 @@ test_state_restart (SimFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (reply, "deviceid"), ==, HALL);
   g_clear_pointer (&reply, json_object_unref);
   g_assert_true (cksim_server_set_user_activated (f->server, CKSIM_DEMO_GUEST_EMAIL, FALSE));
+  g_assert_true (cksim_server_set_app_enabled (f->server, CKSIM_EXAMPLE2_APP_ID, FALSE));
   cksim_server_advance_clock (f->server, 1000);
 
   /* Saved with mode 0600, with no password or token in clear. */
@@ -369,6 +370,12 @@ test_state_restart (SimFixture    *f,
   login_body = sim_login_body (f, CKSIM_EXAMPLE_APP_ID, CKSIM_DEMO_GUEST_EMAIL, CKSIM_DEMO_GUEST_PASSWORD);
   login = sim_post_signed (f, "/eu/api/user/login", login_body, CKSIM_EXAMPLE_APP_SECRET, NULL);
   g_assert_cmpint (sim_error_code (login), ==, 402);
+  /* The disabled app is still disabled (spec §8.2.1). */
+  g_clear_pointer (&login, json_object_unref);
+  g_free (login_body);
+  login_body = sim_login_body (f, CKSIM_EXAMPLE2_APP_ID, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  login = sim_post_signed (f, "/eu/api/user/login", login_body, CKSIM_EXAMPLE2_APP_SECRET, NULL);
+  g_assert_cmpint (sim_error_code (login), ==, 403);
 
   /* The deleted device waits in the factory inventory. */
   g_clear_pointer (&reply, json_object_unref);

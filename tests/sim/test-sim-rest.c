@@ -566,6 +566,66 @@ test_armed_fault (SimFixture    *f,
   g_assert_null (reply);
 }
 
+static void
+assert_app_disabled (JsonObject *reply)
+{
+  g_assert_nonnull (reply);
+  g_assert_cmpint (sim_error_code (reply), ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (reply, "msg"), ==, "Sign:oauthClient enable invalid");
+  json_object_unref (reply);
+}
+
+static gboolean
+state_lists_disabled_app (SimFixture *f,
+                          const char *appid)
+{
+  g_autoptr(JsonObject) state = sim_control (f, "GET", "/_sim/state", NULL);
+  JsonArray *ids = json_object_get_array_member (state, "disabledApps");
+
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (g_str_equal (json_array_get_string_element (ids, i), appid))
+      return TRUE;
+  return FALSE;
+}
+
+/* Spec §8.2.1: a known app with enabled=false answers 403 with the FIELD
+ * text on Sign endpoints (POST and GET) and on Bearer endpoints; the other
+ * app is untouched; the tokens come back when it is enabled again. */
+static void
+test_app_disabled (SimFixture    *f,
+                   gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autofree char *body = sim_login_body (f, APP, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autoptr(JsonObject) reply = NULL;
+  guint status;
+
+  g_assert_false (state_lists_disabled_app (f, APP));
+  sim_assert_error (sim_control (f, "POST", "/_sim/app", "{\"appid\":\"" APP "\",\"enabled\":false}"), 0);
+  g_assert_true (state_lists_disabled_app (f, APP));
+
+  /* Sign: POST and GET. */
+  reply = sim_post_signed (f, LOGIN, body, SECRET, &status);
+  g_assert_cmpuint (status, ==, 200);
+  assert_app_disabled (g_steal_pointer (&reply));
+  assert_app_disabled (sim_sign_get (f, "/api/user/region", "country_code=44"));
+  /* Bearer: the token is still live, the app is not. */
+  assert_app_disabled (sim_device_list (f, APP, at, &status));
+  assert_app_disabled (sim_bearer_body (f, "POST", "/eu/api/user/device/1000a1b201", at, "\"name\":\"Renamed\""));
+  /* The other example app is enabled. */
+  g_free (sim_login (f, CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD));
+
+  /* The hook's own errors. */
+  sim_assert_error (sim_control (f, "POST", "/_sim/app", "{\"appid\":\"" APP "\"}"), 400);
+  sim_assert_error (sim_control (f, "POST", "/_sim/app", "{\"appid\":\"NoSuchApp\",\"enabled\":false}"), 404);
+  g_assert_false (cksim_server_set_app_enabled (f->server, "NoSuchApp", TRUE));
+
+  /* Enabled again through the C API: the same token works. */
+  g_assert_true (cksim_server_set_app_enabled (f->server, APP, TRUE));
+  g_assert_false (state_lists_disabled_app (f, APP));
+  sim_assert_error (sim_device_list (f, APP, at, &status), 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +641,7 @@ main (int   argc,
   SIM_TEST_ADD ("/sim/rest/common/content-type", test_content_type_strict, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/bearer/errors", test_bearer_errors, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/bearer/expired", test_expired_at, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/common/app-disabled", test_app_disabled, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/login/second-revokes-first", test_second_login_revokes, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/device-list/shape", test_device_list_shape, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/dispatch/strict", test_dispatch, F_DEFAULT);

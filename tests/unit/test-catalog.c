@@ -918,14 +918,79 @@ test_other_params_known_family (void)
   g_autoptr(GPtrArray) others = ck_family_list_other_params (family, params);
   g_autofree char *keys = other_keys (others);
 
-  /* Device info (fwVersion) is not "other". */
-  g_assert_cmpstr (keys, ==, "alarmType rssi staMac init");
+  /* Device info (fwVersion, rssi, staMac: devices.md §2) is not "other". */
+  g_assert_cmpstr (keys, ==, "alarmType init");
   g_assert_true (has_other (others, "alarmType", "pcv"));
-  g_assert_true (has_other (others, "rssi", "-50"));
+  g_assert_false (has_other (others, "rssi", "-50"));
+  g_assert_false (has_other (others, "staMac", "AA:BB"));
   g_assert_true (ck_catalog_is_info_param ("fwVersion"));
+  g_assert_true (ck_catalog_is_info_param ("rssi"));
+  g_assert_true (ck_catalog_is_info_param ("staMac"));
+  g_assert_false (ck_catalog_is_info_param ("rss"));
+  g_assert_false (ck_catalog_is_info_param ("mac"));
   g_assert_false (ck_catalog_is_info_param ("fwVersio"));
   g_assert_false (ck_catalog_is_info_param ("fw"));
   g_assert_false (ck_catalog_is_info_param ("alarmType"));
+}
+
+/* `rssi` as devices report it (a number) and as UP types it (a string);
+ * anything else, 0 or positive is unknown (0). */
+static void
+test_decode_rssi (void)
+{
+  static const struct { const char *params; gint rssi; } cases[] = {
+    { "{\"rssi\":-50}", -50 },
+    { "{\"rssi\":\"-71\"}", -71 },
+    { "{\"rssi\":-93.0}", -93 },
+    { "{\"rssi\":-55.5}", 0 },
+    { "{\"rssi\":\"-55.5\"}", 0 },
+    { "{\"rssi\":\"weak\"}", 0 },
+    { "{\"rssi\":\"\"}", 0 },
+    { "{\"rssi\":0}", 0 },
+    { "{\"rssi\":12}", 0 },
+    { "{\"rssi\":true}", 0 },
+    { "{\"rssi\":-99999999999}", 0 },
+    { "{\"switch\":\"on\"}", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) params = object_from (cases[i].params);
+
+      g_test_message ("%s", cases[i].params);
+      g_assert_cmpint (ck_catalog_decode_rssi (params), ==, cases[i].rssi);
+    }
+  g_assert_cmpint (ck_catalog_decode_rssi (NULL), ==, 0);
+}
+
+/* devices.md §2's UP levels, bounds included, as 0 (unknown) to 4 bars. */
+static void
+test_signal_strength (void)
+{
+  static const struct { gint rssi; CkSignalStrength strength; const char *word; } cases[] = {
+    { 0, CK_SIGNAL_STRENGTH_UNKNOWN, "unknown" },
+    { 3, CK_SIGNAL_STRENGTH_UNKNOWN, "unknown" },
+    { -120, CK_SIGNAL_STRENGTH_WEAK, "weak" },
+    { -93, CK_SIGNAL_STRENGTH_WEAK, "weak" },
+    { -92, CK_SIGNAL_STRENGTH_FAIR, "fair" },
+    { -78, CK_SIGNAL_STRENGTH_FAIR, "fair" },
+    { -77, CK_SIGNAL_STRENGTH_GOOD, "good" },
+    { -62, CK_SIGNAL_STRENGTH_GOOD, "good" },
+    { -61, CK_SIGNAL_STRENGTH_EXCELLENT, "excellent" },
+    { -1, CK_SIGNAL_STRENGTH_EXCELLENT, "excellent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CkSignalStrength strength = ck_signal_strength_from_rssi (cases[i].rssi);
+
+      g_test_message ("%d dBm", cases[i].rssi);
+      g_assert_cmpint (strength, ==, cases[i].strength);
+      g_assert_cmpstr (ck_signal_strength_to_string (strength), ==, cases[i].word);
+    }
+  /* The value is the number of bars. */
+  g_assert_cmpint (CK_SIGNAL_STRENGTH_WEAK, ==, 1);
+  g_assert_cmpint (CK_SIGNAL_STRENGTH_EXCELLENT, ==, 4);
 }
 
 /* DualR3 reads per-channel readings (`current_00`, `actPow_01` ...): they are
@@ -1030,6 +1095,8 @@ main (int   argc,
   g_test_add_func ("/catalog/generic", test_generic);
   g_test_add_func ("/catalog/other-params", test_other_params_known_family);
   g_test_add_func ("/catalog/other-params-dualr3", test_other_params_dualr3);
+  g_test_add_func ("/catalog/decode-rssi", test_decode_rssi);
+  g_test_add_func ("/catalog/signal-strength", test_signal_strength);
   g_test_add_func ("/catalog/error-wording", test_error_wording);
   g_test_add_func ("/catalog/value-parsing", test_value_parsing);
 

@@ -313,7 +313,8 @@ test_list_replace (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
-/* fwVersion is device info, notified when it changes. */
+/* fwVersion, rssi and staMac are device info, notified when they change;
+ * the MAC falls back to the device list's extra.extra.staMac. */
 static void
 test_device_info (void)
 {
@@ -333,6 +334,65 @@ test_device_info (void)
   ck_device_merge_params (device, upgrade);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpstr (ck_device_get_firmware_version (device), ==, "3.5.0");
+
+  /* Unknown until reported. */
+  g_assert_cmpint (ck_device_get_rssi (device), ==, 0);
+  g_assert_cmpint (ck_device_get_signal_strength (device), ==, CK_SIGNAL_STRENGTH_UNKNOWN);
+  g_assert_null (ck_device_get_mac (device));
+  g_assert_null (ck_device_get_mac (bare));
+}
+
+static void
+test_device_signal_and_mac (void)
+{
+  g_autoptr(CkDevice) device =
+    device_from ("{\"deviceid\":\"d1\",\"uiid\":1,\"params\":{\"switch\":\"on\",\"rssi\":-50,"
+                 "\"staMac\":\"D0:27:00:A1:B2:02\"},\"extra\":{\"extra\":{\"staMac\":\"D0:27:FF:FF:FF:FF\"}}}");
+  /* UP's string form; the MAC from extra alone. */
+  g_autoptr(CkDevice) listed =
+    device_from ("{\"deviceid\":\"d2\",\"uiid\":1,\"params\":{\"switch\":\"on\",\"rssi\":\"-80\"},"
+                 "\"extra\":{\"extra\":{\"staMac\":\"D0:27:12:34:56:78\"}}}");
+  g_autoptr(JsonObject) weaker = object_from ("{\"rssi\":-55}");
+  g_autoptr(JsonObject) weakest = object_from ("{\"rssi\":-95}");
+  g_autoptr(JsonObject) relisted =
+    object_from ("{\"deviceid\":\"d2\",\"uiid\":1,\"params\":{\"switch\":\"on\",\"rssi\":\"-80\"},"
+                 "\"extra\":{\"extra\":{\"staMac\":\"D0:27:AB:CD:EF:01\"}}}");
+  guint rssi_notified = 0;
+  guint strength_notified = 0;
+  guint mac_notified = 0;
+  CkSignalStrength strength;
+  gint rssi;
+
+  g_assert_cmpint (ck_device_get_rssi (device), ==, -50);
+  g_assert_cmpint (ck_device_get_signal_strength (device), ==, CK_SIGNAL_STRENGTH_EXCELLENT);
+  g_object_get (device, "rssi", &rssi, "signal-strength", &strength, NULL);
+  g_assert_cmpint (rssi, ==, -50);
+  g_assert_cmpint (strength, ==, CK_SIGNAL_STRENGTH_EXCELLENT);
+  /* The params' own staMac wins over extra's. */
+  g_assert_cmpstr (ck_device_get_mac (device), ==, "D0:27:00:A1:B2:02");
+
+  g_signal_connect (device, "notify::rssi", G_CALLBACK (count_notify), &rssi_notified);
+  g_signal_connect (device, "notify::signal-strength", G_CALLBACK (count_notify), &strength_notified);
+  /* Another value in the same level: only "rssi". */
+  ck_device_merge_params (device, weaker);
+  g_assert_cmpint (ck_device_get_rssi (device), ==, -55);
+  g_assert_cmpuint (rssi_notified, ==, 1);
+  g_assert_cmpuint (strength_notified, ==, 0);
+  ck_device_merge_params (device, weakest);
+  g_assert_cmpint (ck_device_get_signal_strength (device), ==, CK_SIGNAL_STRENGTH_WEAK);
+  g_assert_cmpuint (rssi_notified, ==, 2);
+  g_assert_cmpuint (strength_notified, ==, 1);
+  ck_device_merge_params (device, weakest);
+  g_assert_cmpuint (rssi_notified, ==, 2);
+
+  g_assert_cmpint (ck_device_get_rssi (listed), ==, -80);
+  g_assert_cmpint (ck_device_get_signal_strength (listed), ==, CK_SIGNAL_STRENGTH_FAIR);
+  g_assert_cmpstr (ck_device_get_mac (listed), ==, "D0:27:12:34:56:78");
+  /* A list refresh that changes only extra still moves the MAC. */
+  g_signal_connect (listed, "notify::mac", G_CALLBACK (count_notify), &mac_notified);
+  ck_device_update_from_json (listed, relisted);
+  g_assert_cmpuint (mac_notified, ==, 1);
+  g_assert_cmpstr (ck_device_get_mac (listed), ==, "D0:27:AB:CD:EF:01");
 }
 
 static void
@@ -413,6 +473,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/device/merge-and-pending", test_merge_and_pending);
   g_test_add_func ("/device/new-rejects-garbage", test_new_rejects_garbage);
   g_test_add_func ("/device/info", test_device_info);
+  g_test_add_func ("/device/info-signal-mac", test_device_signal_and_mac);
   g_test_add_func ("/device-list/replace", test_list_replace);
   g_test_add_func ("/device-list/replace-unchanged", test_list_replace_unchanged);
 

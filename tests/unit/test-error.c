@@ -70,6 +70,42 @@ test_table (void)
     }
 }
 
+/* Spec §8.2.1: the FIELD text of a disabled APPID names it on every REST
+ * endpoint, even where 403 alone means "not permitted"; without that text
+ * the number keeps its endpoint's meaning. */
+static void
+test_app_disabled_text (void)
+{
+  static const CkEndpoint endpoints[] = {
+    CK_ENDPOINT_LOGIN, CK_ENDPOINT_REGION, CK_ENDPOINT_RESET_PASSWORD, CK_ENDPOINT_BEARER,
+    CK_ENDPOINT_DISPATCH, CK_ENDPOINT_GROUP, CK_ENDPOINT_DEVICE_ADD_GSM, CK_ENDPOINT_STATUS_GET,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    {
+      g_autoptr(GError) error = ck_error_from_code (endpoints[i], 403, "Sign:oauthClient enable invalid");
+
+      g_test_message ("endpoint %d", endpoints[i]);
+      g_assert_error (error, CK_ERROR, CK_ERROR_APP_DISABLED);
+      g_assert_cmpstr (error->message, ==,
+                       "This app id is disabled by the cloud (error 403: Sign:oauthClient enable invalid)");
+      g_assert_cmpstr (ck_error_get_cloud_text (error), ==, "Sign:oauthClient enable invalid");
+    }
+
+  {
+    g_autoptr(GError) reset = ck_error_from_code (CK_ENDPOINT_RESET_PASSWORD, 403, "no permission");
+    g_autoptr(GError) bearer = ck_error_from_code (CK_ENDPOINT_BEARER, 403, NULL);
+    g_autoptr(GError) gsm = ck_error_from_code (CK_ENDPOINT_DEVICE_ADD_GSM, 403, "not this brand");
+    /* The text only counts with its number. */
+    g_autoptr(GError) other = ck_error_from_code (CK_ENDPOINT_BEARER, 400, "Sign:oauthClient enable invalid");
+
+    g_assert_error (reset, CK_ERROR, CK_ERROR_NOT_PERMITTED);
+    g_assert_error (bearer, CK_ERROR, CK_ERROR_NOT_PERMITTED);
+    g_assert_error (gsm, CK_ERROR, CK_ERROR_NOT_PERMITTED);
+    g_assert_error (other, CK_ERROR, CK_ERROR_BAD_REQUEST);
+  }
+}
+
 static void
 test_message_format (void)
 {
@@ -120,6 +156,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/error/table", test_table);
   g_test_add_func ("/error/message", test_message_format);
+  g_test_add_func ("/error/app-disabled-text", test_app_disabled_text);
   g_test_add_func ("/error/device-refusal-reason", test_device_refusal_reason);
 
   return g_test_run ();
