@@ -14,12 +14,14 @@
  * from CkCatalog; this file only chooses words and icons.
  */
 
+/* CkDevice keeps its family and derives its capabilities from what it shows
+ * (pending values included): no catalog lookup per call. */
 const CkFamily *
 relay_device_get_family (CkDevice *device)
 {
   g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
 
-  return ck_catalog_lookup (ck_device_get_uiid (device), ck_device_get_params (device));
+  return ck_device_get_family (device);
 }
 
 CkCapability
@@ -27,14 +29,13 @@ relay_device_get_capabilities (CkDevice *device)
 {
   g_return_val_if_fail (CK_IS_DEVICE (device), CK_CAPABILITY_NONE);
 
-  return ck_family_get_capabilities (relay_device_get_family (device), ck_device_get_params (device));
+  return ck_device_get_capabilities (device);
 }
 
+/* Static strings: callers may compare them by pointer to skip a reload. */
 const char *
-relay_device_get_icon_name (CkDevice *device)
+relay_capabilities_get_icon_name (CkCapability caps)
 {
-  CkCapability caps = relay_device_get_capabilities (device);
-
   /* The most telling capability first: a colour bulb also dims. */
   if (caps & CK_CAPABILITY_COLOR)
     return "preferences-color-symbolic";
@@ -57,63 +58,76 @@ relay_device_get_icon_name (CkDevice *device)
   return "preferences-system-devices-symbolic";
 }
 
+const char *
+relay_device_get_icon_name (CkDevice *device)
+{
+  return relay_capabilities_get_icon_name (relay_device_get_capabilities (device));
+}
+
 static const char *
 on_off (gboolean on)
 {
   return on ? _("On") : _("Off");
 }
 
+static guint
+count_channels_on (CkDevice *device,
+                   guint     n_channels)
+{
+  guint bits = ck_device_get_channels (device);
+  guint n_on = 0;
+
+  for (guint i = 0; i < n_channels && i < sizeof (bits) * 8; i++)
+    n_on += (bits >> i) & 1;
+  return n_on;
+}
+
 char *
 relay_device_dup_summary (CkDevice *device)
 {
-  const CkFamily *family;
-  JsonObject *params;
-  CkCapability caps;
-  gboolean on = FALSE, open = FALSE;
+  g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
+
+  return relay_device_dup_summary_for (device, ck_device_get_capabilities (device));
+}
+
+/* The summary from the typed values, which show a pending command's value
+ * like the switch does. */
+char *
+relay_device_dup_summary_for (CkDevice     *device,
+                              CkCapability  caps)
+{
+  gboolean on, open = FALSE;
   gdouble value, humidity;
   gint percent;
-  guint n_channels, n_on = 0;
+  guint n_channels;
 
   g_return_val_if_fail (CK_IS_DEVICE (device), NULL);
 
-  family = relay_device_get_family (device);
-  params = ck_device_get_params (device);
-  caps = ck_family_get_capabilities (family, params);
   on = ck_device_get_power (device);
 
-  if (caps & CK_CAPABILITY_CONTACT && ck_family_decode_contact (family, params, &open))
+  if (caps & CK_CAPABILITY_CONTACT &&
+      ck_family_decode_contact (ck_device_get_family (device), ck_device_get_params (device), &open))
     return g_strdup (open ? _("Open") : _("Closed"));
 
   if (caps & CK_CAPABILITY_CLIMATE &&
-      ck_family_decode_reading (family, params, CK_READING_TEMPERATURE, 0, &value))
+      ck_device_get_reading (device, CK_READING_TEMPERATURE, 0, &value))
     {
-      if (ck_family_decode_reading (family, params, CK_READING_HUMIDITY, 0, &humidity))
+      if (ck_device_get_reading (device, CK_READING_HUMIDITY, 0, &humidity))
         /* Translators: temperature and relative humidity, e.g. "21.5 °C · 45 %" */
         return g_strdup_printf (_("%.1f °C · %.0f %%"), value, humidity);
       return g_strdup_printf (_("%.1f °C"), value);
     }
 
-  if ((caps & CK_CAPABILITY_CHANNELS) &&
-      (n_channels = ck_family_get_n_channels (family, params)) > 1)
-    {
-      for (guint i = 0; i < n_channels; i++)
-        {
-          gboolean channel_on = FALSE;
-
-          if (ck_family_decode_channel (family, params, i, &channel_on) && channel_on)
-            n_on++;
-        }
-      /* Translators: how many channels of a device are on, e.g. "2 of 4 on" */
-      return g_strdup_printf (_("%u of %u on"), n_on, n_channels);
-    }
+  if ((caps & CK_CAPABILITY_CHANNELS) && (n_channels = ck_device_get_n_channels (device)) > 1)
+    /* Translators: how many channels of a device are on, e.g. "2 of 4 on" */
+    return g_strdup_printf (_("%u of %u on"), count_channels_on (device, n_channels), n_channels);
 
   if (caps & CK_CAPABILITY_ENERGY &&
-      ck_family_decode_reading (family, params, CK_READING_POWER, 0, &value))
+      ck_device_get_reading (device, CK_READING_POWER, 0, &value))
     /* Translators: a plug's state and the power it measures, e.g. "On · 12.3 W" */
     return g_strdup_printf (_("%s · %.1f W"), on_off (on), value);
 
-  if (on && caps & CK_CAPABILITY_BRIGHTNESS &&
-      ck_family_decode_brightness (family, params, &percent))
+  if (on && caps & CK_CAPABILITY_BRIGHTNESS && (percent = ck_device_get_brightness (device)) >= 0)
     /* Translators: a light that is on and its brightness, e.g. "On · 80 %" */
     return g_strdup_printf (_("On · %d %%"), percent);
 

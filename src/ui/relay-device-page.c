@@ -16,6 +16,7 @@
 #include "relay-sharing-group.h"
 #include "relay-throttle.h"
 #include "relay-timers-group.h"
+#include "relay-white-light.h"
 
 /**
  * RelayDevicePage:
@@ -187,6 +188,20 @@ add_value_row (RelayDevicePage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   register_control (self, name, label);
   g_hash_table_replace (self->value_labels, g_strdup (name), row);
+}
+
+/* The Wi-Fi signal: bars as the panel shows them, and the dBm. */
+static void
+add_signal_row (RelayDevicePage *self,
+                GtkWidget       *group)
+{
+  GtkWidget *icon = gtk_image_new ();
+
+  add_value_row (self, group, _("Signal"), "signal", "—");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signal strength"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (g_hash_table_lookup (self->value_labels, "signal")), icon);
+  register_control (self, "signal-icon", icon);
 }
 
 /* ------------------------------------------------------------------ power */
@@ -444,7 +459,6 @@ build (RelayDevicePage *self)
   JsonObject *p = params (self);
   CkCapability caps = ck_family_get_capabilities (self->family, p);
   guint n_channels = ck_family_get_n_channels (self->family, p);
-  const char *firmware = NULL;
   GtkWidget *group;
   gint min, max;
 
@@ -528,11 +542,11 @@ build (RelayDevicePage *self)
     add_section (self, "sharing", relay_sharing_group_new (self->client, self->device));
 
   group = add_group (self, _("Device"));
-  if (p != NULL)
-    firmware = json_object_get_string_member_with_default (p, "fwVersion", NULL);
   add_value_row (self, group, _("Model"), "model",
                  ck_device_get_model (self->device) != NULL ? ck_device_get_model (self->device) : "—");
-  add_value_row (self, group, _("Firmware"), "firmware", firmware != NULL ? firmware : "—");
+  add_value_row (self, group, _("Firmware"), "firmware", "—");
+  add_signal_row (self, group);
+  add_value_row (self, group, _("MAC Address"), "mac", "—");
   add_value_row (self, group, _("Device ID"), "id", ck_device_get_id (self->device));
   add_value_row (self, group, _("Type"), "family", ck_family_get_description (self->family));
 
@@ -616,13 +630,107 @@ sync_readings (RelayDevicePage *self)
     }
 }
 
+static const char *
+signal_icon_name (CkSignalStrength strength)
+{
+  switch (strength)
+    {
+    case CK_SIGNAL_STRENGTH_WEAK:
+      return "network-wireless-signal-weak-symbolic";
+    case CK_SIGNAL_STRENGTH_FAIR:
+      return "network-wireless-signal-ok-symbolic";
+    case CK_SIGNAL_STRENGTH_GOOD:
+      return "network-wireless-signal-good-symbolic";
+    case CK_SIGNAL_STRENGTH_EXCELLENT:
+      return "network-wireless-signal-excellent-symbolic";
+    case CK_SIGNAL_STRENGTH_UNKNOWN:
+    default:
+      return "network-wireless-signal-none-symbolic";
+    }
+}
+
+static const char *
+signal_strength_word (CkSignalStrength strength)
+{
+  switch (strength)
+    {
+    case CK_SIGNAL_STRENGTH_WEAK:
+      return C_("signal", "Weak");
+    case CK_SIGNAL_STRENGTH_FAIR:
+      return C_("signal", "Fair");
+    case CK_SIGNAL_STRENGTH_GOOD:
+      return C_("signal", "Good");
+    case CK_SIGNAL_STRENGTH_EXCELLENT:
+      return C_("signal", "Excellent");
+    case CK_SIGNAL_STRENGTH_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+/* Device info the device reports as it goes (firmware after an upgrade,
+ * signal with every report): the Signal row shows only what is known. */
+static void
+sync_info (RelayDevicePage *self)
+{
+  CkSignalStrength strength = ck_device_get_signal_strength (self->device);
+  const char *firmware = ck_device_get_firmware_version (self->device);
+  const char *mac = ck_device_get_mac (self->device);
+  const char *word = signal_strength_word (strength);
+  GtkWidget *label;
+
+  if ((label = g_hash_table_lookup (self->controls, "firmware")) != NULL)
+    gtk_label_set_text (GTK_LABEL (label), firmware != NULL ? firmware : "—");
+  if ((label = g_hash_table_lookup (self->controls, "mac")) != NULL)
+    gtk_label_set_text (GTK_LABEL (label), mac != NULL ? mac : "—");
+  if ((label = g_hash_table_lookup (self->controls, "signal")) != NULL)
+    {
+      /* Translators: Wi-Fi signal strength and its level, e.g. "Good · −67 dBm" */
+      g_autofree char *text = word != NULL ? g_strdup_printf (_("%s · %d dBm"), word,
+                                                              ck_device_get_rssi (self->device))
+                                           : NULL;
+
+      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "—");
+      gtk_image_set_from_icon_name (GTK_IMAGE (g_hash_table_lookup (self->controls, "signal-icon")),
+                                    signal_icon_name (strength));
+      gtk_widget_set_visible (g_hash_table_lookup (self->value_labels, "signal"), word != NULL);
+    }
+}
+
+/* A bulb in colour mode shows its colour. In white mode it has none: the
+ * swatch then shows the white light's tint, and the row says so; picking a
+ * colour switches the bulb to colour mode (the family's encoder does). */
+static void
+sync_color (RelayDevicePage *self,
+            GtkWidget       *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  JsonObject *p = params (self);
+  GdkRGBA rgba;
+  guint32 rgb;
+  gint value;
+
+  if (ck_family_decode_color (self->family, p, &rgb))
+    {
+      rgba = (GdkRGBA) { ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, 1.0 };
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+    }
+  else if (ck_family_decode_color_temperature (self->family, p, &value))
+    {
+      relay_white_light_to_rgba (value, ck_family_get_color_temperature_unit (self->family), &rgba);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("White light"));
+    }
+  else
+    return;
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+}
+
 static void
 sync_values (RelayDevicePage *self)
 {
   JsonObject *p;
   gboolean online, on, known;
   gint value = 0;
-  guint32 rgb = 0;
   guint level = 0;
   GtkWidget *widget;
   g_autofree char *summary = NULL;
@@ -671,14 +779,8 @@ sync_values (RelayDevicePage *self)
   sync_scale (self, "color-temperature", known, value);
 
   widget = g_hash_table_lookup (self->controls, "color");
-  if (widget != NULL && ck_family_decode_color (self->family, p, &rgb))
-    {
-      GdkRGBA rgba = {
-        ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, 1.0,
-      };
-
-      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (widget), &rgba);
-    }
+  if (widget != NULL)
+    sync_color (self, widget);
 
   if (ck_family_decode_fan (self->family, p, &level))
     {
@@ -690,6 +792,7 @@ sync_values (RelayDevicePage *self)
     }
 
   sync_readings (self);
+  sync_info (self);
   self->syncing = FALSE;
 }
 
@@ -764,6 +867,9 @@ relay_device_page_init (RelayDevicePage *self)
   g_signal_group_connect_swapped (self->device_signals, "notify::power", G_CALLBACK (sync_values), self);
   g_signal_group_connect_swapped (self->device_signals, "notify::online", G_CALLBACK (sync_values), self);
   g_signal_group_connect_swapped (self->device_signals, "notify::last-updated", G_CALLBACK (sync_values), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::rssi", G_CALLBACK (sync_values), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::mac", G_CALLBACK (sync_values), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify::firmware-version", G_CALLBACK (sync_values), self);
   g_signal_group_connect_swapped (self->device_signals, "params-changed", G_CALLBACK (sync_values), self);
 }
 

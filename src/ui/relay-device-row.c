@@ -35,6 +35,11 @@ struct _RelayDeviceRow
   GtkLabel     *status_label;
   GtkSwitch    *power_switch;
   GtkSpinner   *pending_spinner;
+
+  /* What the widgets show now, to leave unchanged ones alone. */
+  const char   *icon_name;        /* static strings of relay-device-family.c */
+  gboolean      dimmed;
+  gboolean      offline;
 };
 
 G_DEFINE_FINAL_TYPE (RelayDeviceRow, relay_device_row, GTK_TYPE_WIDGET)
@@ -47,6 +52,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* CkDevice property names, interned once (GParamSpec names are interned,
+ * so a notification is dispatched by comparing pointers). */
+static const char *name_prop, *power_prop, *online_prop, *pending_prop, *has_power_prop, *stale_prop;
 
 static void
 sync_power (RelayDeviceRow *self)
@@ -69,8 +78,9 @@ sync_state (RelayDeviceRow *self)
 {
   g_autofree char *summary = NULL;
   g_autofree char *accessible = NULL;
-  gboolean online, pending, has_power, stale;
-  const char *status;
+  gboolean online, pending, has_power, stale, dimmed;
+  CkCapability caps;
+  const char *status, *icon_name;
 
   if (self->device == NULL)
     return;
@@ -79,8 +89,9 @@ sync_state (RelayDeviceRow *self)
   pending = ck_device_get_pending (self->device);
   has_power = ck_device_get_has_power (self->device);
   stale = online && ck_device_get_stale (self->device);
+  caps = ck_device_get_capabilities (self->device);
 
-  summary = relay_device_dup_summary (self->device);
+  summary = relay_device_dup_summary_for (self->device, caps);
   if (!online)
     status = _("Offline");
   else if (pending)
@@ -92,21 +103,36 @@ sync_state (RelayDeviceRow *self)
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary[0] != '\0');
-  gtk_label_set_text (self->status_label, status);
-  /* Online and current is the normal case: only the exceptions are shown. */
+  /* Online and current is the normal case: only the exceptions are shown.
+   * A hidden label is neither measured nor drawn, so leave its text. */
+  if (!online || pending || stale)
+    gtk_label_set_text (self->status_label, status);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), !online || pending || stale);
 
-  if (online && !stale)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
-  if (online)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "offline");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "offline");
+  dimmed = !online || stale;
+  if (dimmed != self->dimmed)
+    {
+      self->dimmed = dimmed;
+      if (dimmed)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
+    }
+  if ((!online) != self->offline)
+    {
+      self->offline = !online;
+      if (self->offline)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "offline");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "offline");
+    }
 
-  gtk_image_set_from_icon_name (self->family_icon,
-                                relay_device_get_icon_name (self->device));
+  icon_name = relay_capabilities_get_icon_name (caps);
+  if (icon_name != self->icon_name)
+    {
+      self->icon_name = icon_name;
+      gtk_image_set_from_icon_name (self->family_icon, icon_name);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->power_switch), online && has_power);
   gtk_widget_set_visible (GTK_WIDGET (self->power_switch), has_power);
   gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), pending);
@@ -123,6 +149,28 @@ sync_name (RelayDeviceRow *self)
 {
   if (self->device != NULL)
     gtk_label_set_text (self->name_label, ck_device_get_name (self->device));
+}
+
+/* One handler for every property: connecting one per property made each
+ * bind cost eight connections and each unbind eight disconnections. */
+static void
+on_device_notify_cb (RelayDeviceRow *self,
+                     GParamSpec     *pspec)
+{
+  const char *name = pspec->name;
+
+  if (name == name_prop)
+    {
+      sync_name (self);
+      sync_state (self);   /* the accessible label names the device */
+    }
+  else if (name == power_prop)
+    {
+      sync_power (self);
+      sync_state (self);
+    }
+  else if (name == online_prop || name == pending_prop || name == has_power_prop || name == stale_prop)
+    sync_state (self);
 }
 
 static void
@@ -259,6 +307,13 @@ relay_device_row_class_init (RelayDeviceRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  name_prop = g_intern_static_string ("name");
+  power_prop = g_intern_static_string ("power");
+  online_prop = g_intern_static_string ("online");
+  pending_prop = g_intern_static_string ("pending");
+  has_power_prop = g_intern_static_string ("has-power");
+  stale_prop = g_intern_static_string ("stale");
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "devicerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -279,13 +334,7 @@ relay_device_row_init (RelayDeviceRow *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
 
   self->device_signals = g_signal_group_new (CK_TYPE_DEVICE);
-  g_signal_group_connect_swapped (self->device_signals, "notify::name", G_CALLBACK (sync_name), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::power", G_CALLBACK (sync_power), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::power", G_CALLBACK (sync_state), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::online", G_CALLBACK (sync_state), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::pending", G_CALLBACK (sync_state), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::has-power", G_CALLBACK (sync_state), self);
-  g_signal_group_connect_swapped (self->device_signals, "notify::stale", G_CALLBACK (sync_state), self);
+  g_signal_group_connect_swapped (self->device_signals, "notify", G_CALLBACK (on_device_notify_cb), self);
   g_signal_group_connect_swapped (self->device_signals, "params-changed", G_CALLBACK (sync_state), self);
 }
 

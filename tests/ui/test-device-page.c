@@ -10,6 +10,7 @@
 #include "relay-device-list-view.h"
 #include "relay-device-page.h"
 #include "relay-test-util.h"
+#include "relay-white-light.h"
 #include "relay-window.h"
 
 #define LAMP_ID  "1000a1b201"  /* "Desk lamp", B05 RGB + white bulb, UIID 104 */
@@ -81,6 +82,12 @@ sim_params (Fixture    *fixture,
 
   g_assert_nonnull (params);
   return params;
+}
+
+static gboolean
+device_is_settled (gpointer data)
+{
+  return !ck_device_get_pending (CK_DEVICE (data));
 }
 
 /* ------------------------------------------------------------- channels */
@@ -251,27 +258,104 @@ test_pick_color (Fixture       *fixture,
   GdkRGBA orange = { 1.0, 128 / 255.0, 0.0, 1.0 };
   GdkRGBA shown;
 
-  open_device (fixture, LAMP_ID);
+  CkDevice *lamp = open_device (fixture, LAMP_ID);
+  AdwActionRow *row;
+  GdkRGBA white;
+
   button = GTK_COLOR_CHOOSER (relay_test_page_control (fixture->page, "color"));
   g_assert_true (GTK_IS_COLOR_BUTTON (button));
+  row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW));
+
+  /* The demo lamp is in white mode: the swatch shows the white light's
+   * tint, not an empty colour, and the row says it is white light. */
+  g_assert_cmpstr (json_object_get_string_member (sim_params (fixture, LAMP_ID), "ltype"), ==, "white");
+  relay_white_light_to_rgba (ck_device_get_color_temperature (lamp),
+                             ck_device_get_color_temperature_unit (lamp), &white);
+  gtk_color_chooser_get_rgba (button, &shown);
+  g_assert_true (gdk_rgba_equal (&shown, &white));
+  g_assert_cmpfloat (shown.alpha, ==, 1.0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "White light");
 
   /* What the colour dialog does when the user picks. */
   gtk_color_chooser_set_rgba (button, &orange);
   g_signal_emit_by_name (button, "color-set");
   relay_test_wait_until (sim_color_is, fixture, RELAY_TEST_WAIT_MS, "the bulb to turn orange");
+  relay_test_wait_until (device_is_settled, lamp, RELAY_TEST_WAIT_MS, "the command to end");
   g_assert_cmpuint (fixture->commands_sent, ==, 1);
+  /* The pick switched the lamp to colour mode. */
+  g_assert_cmpstr (json_object_get_string_member (sim_params (fixture, LAMP_ID), "ltype"), ==, "color");
 
   gtk_color_chooser_get_rgba (button, &shown);
   g_assert_true (gdk_rgba_equal (&shown, &orange));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "");
+}
+
+/* Warm white leans amber, cold white bluish, 6600 K is about white. */
+static void
+test_white_light_tint (void)
+{
+  GdkRGBA warm, neutral, cold, percent_warm;
+
+  relay_white_light_kelvin_to_rgba (2700, &warm);
+  relay_white_light_kelvin_to_rgba (6600, &neutral);
+  relay_white_light_kelvin_to_rgba (10000, &cold);
+  g_assert_cmpfloat (warm.red, ==, 1.0);
+  g_assert_cmpfloat (warm.green, <, 0.75);
+  g_assert_cmpfloat (warm.blue, <, warm.green);
+  g_assert_cmpfloat (neutral.red, >, 0.95);
+  g_assert_cmpfloat (neutral.green, >, 0.95);
+  g_assert_cmpfloat (neutral.blue, >, 0.95);
+  g_assert_cmpfloat (cold.blue, ==, 1.0);
+  g_assert_cmpfloat (cold.red, <, cold.blue);
+  g_assert_cmpfloat (cold.alpha, ==, 1.0);
+
+  /* A percent scale: 0 % is the warmest white. */
+  relay_white_light_to_rgba (0, CK_COLOR_TEMPERATURE_UNIT_PERCENT, &percent_warm);
+  relay_white_light_kelvin_to_rgba (RELAY_WHITE_LIGHT_WARMEST_K, &warm);
+  g_assert_true (gdk_rgba_equal (&percent_warm, &warm));
+}
+
+/* ------------------------------------------------------------ device info */
+
+static gboolean
+label_is (gpointer data)
+{
+  GtkLabel *label = data;
+
+  return g_strcmp0 (gtk_label_get_text (label), g_object_get_data (G_OBJECT (label), "expected")) == 0;
+}
+
+/* The Device section: firmware, the Wi-Fi signal (bars and dBm, following
+ * the device's reports) and the MAC address. */
+static void
+test_device_info (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CkDevice *lamp = open_device (fixture, LAMP_ID);
+  GtkLabel *signal = GTK_LABEL (relay_test_page_control (fixture->page, "signal"));
+  GtkImage *bars = GTK_IMAGE (relay_test_page_control (fixture->page, "signal-icon"));
+  g_autoptr(JsonNode) report = json_from_string ("{\"rssi\":-80}", NULL);
+
+  g_assert_cmpint (ck_device_get_rssi (lamp), ==, -52);
+  g_assert_cmpstr (gtk_label_get_text (signal), ==, "Excellent · -52 dBm");
+  g_assert_cmpstr (gtk_image_get_icon_name (bars), ==, "network-wireless-signal-excellent-symbolic");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (signal), ADW_TYPE_ACTION_ROW)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "firmware"))), ==, "1.6.1");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "mac"))), ==,
+                   ck_device_get_mac (lamp) != NULL ? ck_device_get_mac (lamp) : "—");
+
+  /* The device reports a weaker signal: two bars. */
+  g_assert_true (cksim_server_report_device (fixture->server, LAMP_ID, json_node_get_object (report)));
+  g_object_set_data (G_OBJECT (signal), "expected", (gpointer) "Fair · -80 dBm");
+  relay_test_wait_until (label_is, signal, RELAY_TEST_WAIT_MS, "the signal to follow the report");
+  g_assert_cmpstr (gtk_image_get_icon_name (bars), ==, "network-wireless-signal-ok-symbolic");
+
+  open_device (fixture, PLUG_ID);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (relay_test_page_control (fixture->page, "mac"))), ==,
+                   "D0:27:00:A1:B2:02");
 }
 
 /* --------------------------------------------------------------- offline */
-
-static gboolean
-device_is_settled (gpointer data)
-{
-  return !ck_device_get_pending (CK_DEVICE (data));
-}
 
 /* The plug goes offline just as the user switches it: the command fails,
  * the switch goes back and a toast says why. */
@@ -384,7 +468,9 @@ main (int   argc,
   ADD ("/ui/device-page/pick-color", test_pick_color);
   ADD ("/ui/device-page/offline-rolls-back", test_offline_rolls_back);
   ADD ("/ui/device-page/fan-speed", test_fan_speed);
+  ADD ("/ui/device-page/device-info", test_device_info);
 #undef ADD
+  g_test_add_func ("/ui/device-page/white-light-tint", test_white_light_tint);
 
   return g_test_run ();
 }
