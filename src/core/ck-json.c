@@ -8,6 +8,43 @@
 
 #include "ck-error.h"
 
+/* json-glib 1.6 turns non-JSON escapes such as "\377" into raw bytes, so valid UTF-8 text can
+ * still yield strings that are not: check every member name and string value. */
+static gboolean
+strings_are_utf8 (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !strings_are_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!strings_are_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 JsonNode *
 ck_json_parse (const char  *data,
                gssize       len,
@@ -38,6 +75,12 @@ ck_json_parse (const char  *data,
   if (root == NULL)
     {
       g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE, "empty text, not JSON");
+      return NULL;
+    }
+  if (!strings_are_utf8 (root))
+    {
+      g_set_error_literal (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE,
+                           "not valid JSON: a string is not UTF-8");
       return NULL;
     }
 

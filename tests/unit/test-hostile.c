@@ -16,6 +16,7 @@
 #include "ck-device-list.h"
 #include "ck-envelope.h"
 #include "ck-group.h"
+#include "ck-json.h"
 #include "ck-share.h"
 #include "ck-timer.h"
 #include "ck-tokens.h"
@@ -696,11 +697,42 @@ test_shares_groups_tokens (void)
   }
 }
 
+/* json-glib 1.6 reads the non-JSON escape \377 as a raw 0xFF byte: such strings never get in. */
+static void
+test_json_escapes (void)
+{
+  static const char *const texts[] = {
+    "{\"name\":\"\\377\"}",
+    "{\"\\377\":1}",
+    "[\"ok\",[\"\\377\"]]",
+    "{\"at\":\"\\377\",\"rt\":\"x\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = ck_json_parse (texts[i], -1, &error);
+
+      g_assert_null (node);
+      g_assert_error (error, CK_ERROR, CK_ERROR_INVALID_RESPONSE);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = ck_json_parse ("{\"name\":\"K\\u00fcche \\t plug\"}", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==,
+                     "K\u00fcche \t plug");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hostile/json-escapes", test_json_escapes);
   g_test_add_func ("/hostile/envelope", test_envelope);
   g_test_add_func ("/hostile/api-answers", test_api_answers);
   g_test_add_func ("/hostile/catalog", test_catalog);
