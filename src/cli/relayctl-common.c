@@ -4,10 +4,10 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "relayctl-common.h"
+#include "relayctl-tty.h"
 
 RelayctlContext *
 relayctl_context_new (void)
@@ -825,8 +825,7 @@ read_line_from_stdin (RelayctlContext  *ctx,
                       GError          **error)
 {
   g_autofree char *line = NULL;
-  struct termios saved;
-  gboolean terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  gboolean terminal = isatty (STDIN_FILENO);
   GIOStatus status;
 
   if (ctx->stdin_channel == NULL)
@@ -837,18 +836,15 @@ read_line_from_stdin (RelayctlContext  *ctx,
 
   if (terminal)
     {
-      struct termios quiet = saved;
-
-      quiet.c_lflag &= ~(tcflag_t) ECHO;
       g_printerr ("%s", prompt);
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      terminal = relayctl_tty_echo_off (STDIN_FILENO);
     }
 
   status = g_io_channel_read_line (ctx->stdin_channel, &line, NULL, NULL, error);
 
   if (terminal)
     {
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      relayctl_tty_echo_restore ();
       g_printerr ("\n");
     }
 

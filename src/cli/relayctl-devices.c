@@ -452,6 +452,28 @@ is_gsm_id (const char *text)
   return TRUE;
 }
 
+/* The gsmId of a GSM device to add without its id: md5 (deviceid + factory
+ * apikey), enough to claim the device, so a secret like that apikey. Lowercase
+ * hex (spec §3.11); the sticker may print it in upper case. */
+static char *
+read_gsm_id (RelayctlContext  *ctx,
+             GError          **error)
+{
+  g_autoptr(RelayctlSecret) gsm_id = NULL;
+
+  if (!(gsm_id = relayctl_read_secret (ctx, "RELAY_GSM_ID", "Device gsmId: ", error)))
+    return NULL;
+
+  if (!is_gsm_id (gsm_id))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "the gsmId (RELAY_GSM_ID or stdin) wants 32 hexadecimal digits");
+      return NULL;
+    }
+
+  return g_ascii_strdown (gsm_id, -1);
+}
+
 static int
 run_add_gsm (RelayctlContext        *ctx,
              const RelayctlCommand  *command,
@@ -459,28 +481,27 @@ run_add_gsm (RelayctlContext        *ctx,
              char                  **argv)
 {
   g_autofree char *device_id = NULL;
-  g_autofree char *gsm_id = NULL;
   g_autofree char *name = NULL;
   const GOptionEntry entries[] = {
     { "id", 0, 0, G_OPTION_ARG_STRING, &device_id,
       "The device id; its factory apikey then comes from RELAY_DEVICE_APIKEY or stdin", "DEVICEID" },
-    { "gsm-id", 0, 0, G_OPTION_ARG_STRING, &gsm_id,
-      "Instead of --id: the 32-hex gsmId printed on the device", "HEX" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The name to show", "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RelayctlSecret) gsm_id = NULL;
   g_autofree char *done = NULL;
+  const char *gsm_id_variable = g_getenv ("RELAY_GSM_ID");
   CkApi *api;
 
   if (!relayctl_parse_command (ctx, command, entries, 0, 0, &argc, &argv))
     return RELAYCTL_EXIT_USAGE;
-  if ((device_id == NULL) == (gsm_id == NULL) || name == NULL || *name == '\0')
-    return relayctl_usage_error ("add-gsm needs --name NAME and either --id DEVICEID or --gsm-id HEX");
-  if (gsm_id != NULL && !is_gsm_id (gsm_id))
-    return relayctl_usage_error ("--gsm-id wants 32 hexadecimal digits");
+  if (name == NULL || *name == '\0')
+    return relayctl_usage_error ("add-gsm needs --name NAME");
+  if (device_id != NULL && gsm_id_variable != NULL && *gsm_id_variable != '\0')
+    return relayctl_usage_error ("add-gsm takes either --id DEVICEID or RELAY_GSM_ID, not both");
 
   if (!(api = relayctl_context_resume_api (ctx, &error)))
     return relayctl_fail (ctx, error, NULL);
@@ -493,14 +514,8 @@ run_add_gsm (RelayctlContext        *ctx,
         return relayctl_fail (ctx, error, NULL);
       gsm_id = ck_api_compute_gsm_id (device_id, apikey);
     }
-  else
-    {
-      /* The gsmId is lowercase hex (spec §3.11). */
-      char *lower = g_ascii_strdown (gsm_id, -1);
-
-      g_free (gsm_id);
-      gsm_id = lower;
-    }
+  else if (!(gsm_id = read_gsm_id (ctx, &error)))
+    return relayctl_fail (ctx, error, NULL);
 
   ck_api_add_gsm_device_async (api, gsm_id, name, ctx->cancellable, relayctl_async_done, &result);
   relayctl_wait (ctx, &result);
@@ -640,9 +655,11 @@ const RelayctlCommand relayctl_devices_commands[] = {
     "unset, one line on stdin.",
     run_add },
   { "add-gsm", NULL,
-    "Add a GSM device: --name NAME with --id DEVICEID or --gsm-id HEX.\n"
+    "Add a GSM device: --name NAME, and --id DEVICEID or its gsmId.\n"
     "With --id, its factory apikey comes from RELAY_DEVICE_APIKEY or, if unset,\n"
-    "one line on stdin, and the gsmId is computed from both.",
+    "one line on stdin, and the gsmId is computed from both. Without --id, the\n"
+    "32-hex gsmId printed on the device (it claims the device, so it is a secret\n"
+    "too) comes from RELAY_GSM_ID or, if unset, one line on stdin.",
     run_add_gsm },
   { "rm", "DEVICE", "Remove DEVICE from the account (its owner only).", run_rm },
   { "rename", "DEVICE NEW-NAME", "Rename DEVICE (its owner only).", run_rename },

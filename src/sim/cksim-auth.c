@@ -4,6 +4,7 @@
 
 #include "cksim-auth.h"
 #include "cksim-json.h"
+#include "cksim-secret.h"
 
 #include <ck-sign.h>
 #include <string.h>
@@ -106,16 +107,16 @@ cksim_auth_check_common (CkSimAuth  *auth,
 
   if (!cksim_auth_get_integer (auth, params, "version", query_form, &version) || version != 8)
     return FALSE;
-
-  if (!cksim_auth_get_integer (auth, params, "ts", query_form, &ts))
+  /* A query's version is the text "8" (§8.2.2), not "08". */
+  if (query_form && g_strcmp0 (cksim_json_get_string (params, "version"), "8") != 0)
     return FALSE;
-  if (!auth->config->compat)
-    {
-      if (ts < 1000000000 || ts > 9999999999)
-        return FALSE;
-      if (ABS (ts - now (auth)) > auth->config->ts_window)
-        return FALSE;
-    }
+
+  /* Ten digits of seconds in both modes; compat drops only the window (§8.10). */
+  if (!cksim_auth_get_integer (auth, params, "ts", query_form, &ts)
+      || ts < 1000000000 || ts > 9999999999)
+    return FALSE;
+  if (!auth->config->compat && ABS (ts - now (auth)) > auth->config->ts_window)
+    return FALSE;
 
   if (nonce == NULL)
     return nonce_optional && auth->config->compat;
@@ -150,20 +151,6 @@ nonce_replayed (CkSimAuth  *auth,
   return FALSE;
 }
 
-static gboolean
-constant_time_equal (const char *a,
-                     const char *b)
-{
-  gsize len = strlen (a);
-  guint8 diff = 0;
-
-  if (len != strlen (b))
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    diff |= (guint8) a[i] ^ (guint8) b[i];
-  return diff == 0;
-}
-
 /* "Sign " + 44 characters of standard base64 that decode to 32 bytes. */
 static const char *
 parse_sign_header (const char *header)
@@ -191,7 +178,7 @@ signature_matches (const char *secret,
 {
   g_autofree char *sig = ck_sign (secret, (const guint8 *) (data != NULL ? data : ""), len);
 
-  return sig != NULL && constant_time_equal (sig, expected);
+  return sig != NULL && cksim_secret_equal (sig, expected);
 }
 
 static JsonObject *
@@ -257,6 +244,22 @@ bearer_empty (void)
 }
 
 static JsonObject *
+token_unknown (void)
+{
+  return cksim_error_body (401, "token is invalid or was revoked");
+}
+
+static gboolean
+token_owner_in_region (CkSimAuth    *auth,
+                       CkSimSession *session,
+                       const char   *region)
+{
+  CkSimUser *owner = cksim_state_find_user_by_apikey (auth->state, session->user_apikey);
+
+  return owner != NULL && g_strcmp0 (owner->region, region) == 0;
+}
+
+static JsonObject *
 check_bearer (CkSimAuth     *auth,
               CkSimRequest  *req,
               CkSimSession **out)
@@ -276,13 +279,14 @@ check_bearer (CkSimAuth     *auth,
     return cksim_error_body (400, "params incomplete");
   if (!cksim_state_get_app_enabled (auth->state, appid))
     return app_disabled ();
-  if (!cksim_auth_check_common (auth, req->params, req->query_form, req->query_form))
+  /* §8.10 spares the nonce of a Bearer GET only (PEER's device list), not DELETE. */
+  if (!cksim_auth_check_common (auth, req->params, req->query_form, g_str_equal (req->method, "GET")))
     return cksim_error_body (400, "params incomplete");
 
   switch (cksim_state_lookup_at (auth->state, at, &session))
     {
     case CKSIM_TOKEN_UNKNOWN:
-      return cksim_error_body (401, "token is invalid or was revoked");
+      return token_unknown ();
     case CKSIM_TOKEN_EXPIRED:
       return cksim_error_body (402, "token expired");
     case CKSIM_TOKEN_LIVE:
@@ -291,6 +295,12 @@ check_bearer (CkSimAuth     *auth,
     }
   if (!g_str_equal (session->appid, appid))
     return cksim_error_body (401, "token belongs to another appid");
+  /* §1.6: the prefix is the region the request reached, and each region of
+   * the real cloud is its own service. Only sms, login and register document
+   * 301 (§6); a token of another region's account is simply unknown there,
+   * so every Bearer endpoint answers as for an unknown token. */
+  if (!token_owner_in_region (auth, session, req->region))
+    return token_unknown ();
 
   if (out != NULL)
     *out = session;

@@ -3,13 +3,15 @@
 #define G_LOG_DOMAIN "cksim-codes"
 
 #include "cksim-codes.h"
+#include "cksim-secret.h"
 
 typedef struct
 {
   char   code[5];
   char  *send_type;
   gint64 issued;   /* unix s, simulator clock */
-  gint64 expires;
+  gint64 expires;  /* 0 once spent or given up */
+  guint  failures; /* wrong guesses so far */
 } Code;
 
 struct _CkSimCodes
@@ -57,6 +59,22 @@ live_code (CkSimCodes *codes,
   return code;
 }
 
+/* Drops the entries that serve neither a live code nor the send interval,
+ * so the table holds only the identities of the last lifetime or interval. */
+static void
+sweep (CkSimCodes *codes,
+       gint64      now,
+       gint64      interval_s)
+{
+  GHashTableIter iter;
+  Code *code;
+
+  g_hash_table_iter_init (&iter, codes->by_identity);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &code))
+    if (now >= code->expires && now - code->issued >= interval_s)
+      g_hash_table_iter_remove (&iter);
+}
+
 const char *
 cksim_codes_issue (CkSimCodes *codes,
                    const char *identity,
@@ -65,8 +83,10 @@ cksim_codes_issue (CkSimCodes *codes,
                    gint64      interval_s)
 {
   gint64 now = cksim_clock_get_time (codes->clock);
-  Code *code = g_hash_table_lookup (codes->by_identity, identity);
+  Code *code;
 
+  sweep (codes, now, interval_s);
+  code = g_hash_table_lookup (codes->by_identity, identity);
   if (code != NULL && now - code->issued < interval_s)
     return NULL;
 
@@ -86,13 +106,23 @@ cksim_codes_consume (CkSimCodes *codes,
                      const char *code)
 {
   Code *live = live_code (codes, identity);
+  gboolean match;
 
-  if (live == NULL || code == NULL || !g_str_equal (live->send_type, send_type)
-      || !g_str_equal (live->code, code))
+  if (live == NULL)
     return FALSE;
-  /* Spent, but the send interval still counts from its issue time. */
-  live->expires = 0;
-  return TRUE;
+  /* Both compared, whichever differs: the time tells nothing. */
+  match = cksim_secret_equal (live->code, code) & g_str_equal (live->send_type, send_type);
+  /* Spent (or, after too many guesses, given up): the send interval still
+   * counts from its issue time. */
+  if (match || ++live->failures >= CKSIM_CODES_MAX_FAILURES)
+    live->expires = 0;
+  return match;
+}
+
+guint
+cksim_codes_get_size (CkSimCodes *codes)
+{
+  return g_hash_table_size (codes->by_identity);
 }
 
 const char *

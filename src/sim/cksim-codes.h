@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  *
  * Verification codes of POST /api/sms (spec §3.2, §8.8.1): 4 digits, one
  * live code per identity, valid for a lifetime, single use, and at most one
- * sent per identity per interval. Kept in memory only: a restart forgets them.
+ * sent per identity per interval, given up after a few wrong guesses. Kept in
+ * memory only: a restart forgets them.
  */
 typedef struct _CkSimCodes CkSimCodes;
 
@@ -27,12 +28,20 @@ const char *cksim_codes_issue   (CkSimCodes *codes,
                                  const char *send_type,
                                  gint64      ttl_s,
                                  gint64      interval_s);
+/* Wrong guesses a code survives: the last one invalidates it (spec §8.8.1
+ * leaves guessing open; 4 digits would fall to a loop within the lifetime). */
+#define CKSIM_CODES_MAX_FAILURES 5
+
 /* TRUE (and the code is spent) when @code is @identity's live code for
- * @send_type. */
+ * @send_type. Otherwise a failure: the CKSIM_CODES_MAX_FAILURES-th invalidates
+ * the live code until a new one is issued. */
 gboolean    cksim_codes_consume (CkSimCodes *codes,
                                  const char *identity,
                                  const char *send_type,
                                  const char *code);
+/* Entries held, live or kept for the send interval (bounded: each issue
+ * drops those past both). */
+guint       cksim_codes_get_size (CkSimCodes *codes);
 /* (nullable): @identity's live code, not spent. */
 const char *cksim_codes_peek    (CkSimCodes *codes,
                                  const char *identity);

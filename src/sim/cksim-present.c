@@ -276,12 +276,13 @@ cksim_reply_session (CkSimContext *ctx,
   g_autoptr(JsonObject) body = json_object_new ();
   g_autofree char *at = NULL;
   g_autofree char *rt = NULL;
-  g_autofree char *revoked = NULL;
 
   cksim_state_open_session (ctx->state, user, appid, ctx->config->at_ttl, ctx->config->rt_ttl,
-                            &at, &rt, &revoked);
+                            &at, &rt);
+  /* Every socket of (user, appid) belongs to the session just replaced,
+   * whichever at (refreshed or not) it signed in with. */
   if (close_old_sockets)
-    cksim_ws_revoke (ctx->ws, revoked);
+    cksim_ws_revoke (ctx->ws, user->apikey, appid);
   cksim_state_changed (ctx->state);
 
   json_object_set_string_member (body, "at", at);

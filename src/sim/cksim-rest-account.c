@@ -311,7 +311,10 @@ cksim_handle_refresh (CkSimContext *ctx,
       break;
     }
   user = cksim_state_find_user_by_apikey (ctx->state, old->user_apikey);
-  if (user == NULL || !g_str_equal (old->appid, cksim_request_get_string (req, "appid")))
+  /* Another region's service does not know this rt (§1.6; 301 is not
+   * documented for refresh), as the Bearer endpoints treat their tokens. */
+  if (user == NULL || !g_str_equal (old->appid, cksim_request_get_string (req, "appid"))
+      || !g_str_equal (user->region, req->region))
     {
       cksim_reply_error (req, 401, "refresh token is invalid");
       return;

@@ -6,6 +6,7 @@
 #include "cksim-device.h"
 #include "cksim-json.h"
 #include "cksim-present.h"
+#include "cksim-secret.h"
 #include "cksim-timers.h"
 
 #include <string.h>
@@ -198,7 +199,7 @@ cksim_handle_device_add (CkSimContext *ctx,
       cksim_reply_code_error (req, 404, "Device does not exist!");
       return;
     }
-  if (!g_str_equal (device->devicekey, apikey))
+  if (!cksim_secret_equal (device->devicekey, apikey))
     {
       cksim_reply_code_error (req, 400, "Device apikey is wrong!");
       return;

@@ -4,6 +4,7 @@
 
 #include "cksim-state.h"
 #include "cksim-json.h"
+#include "cksim-secret.h"
 
 #include <string.h>
 
@@ -401,7 +402,7 @@ cksim_user_check_password (const CkSimUser *user,
   if (password == NULL)
     return FALSE;
   hash = hmac_hex (user->password_salt, password);
-  return g_str_equal (hash, user->password_hash);
+  return cksim_secret_equal (hash, user->password_hash);
 }
 
 gboolean
@@ -436,8 +437,7 @@ cksim_state_open_session (CkSimState  *self,
                           gint64       at_ttl,
                           gint64       rt_ttl,
                           char       **at,
-                          char       **rt,
-                          char       **revoked_at_hash)
+                          char       **rt)
 {
   g_autofree char *key = login_key (user->apikey, appid);
   CkSimSession *old = g_hash_table_lookup (self->by_login, key);
@@ -446,8 +446,6 @@ cksim_state_open_session (CkSimState  *self,
   g_autofree char *plain_at = random_hex (40);
   g_autofree char *plain_rt = random_hex (40);
 
-  if (revoked_at_hash != NULL)
-    *revoked_at_hash = old != NULL ? g_strdup (old->at_hash) : NULL;
   if (old != NULL)
     {
       /* The single-login rule: the older pair of this (user, appid) dies. */

@@ -134,16 +134,14 @@ void          cksim_user_set_password       (CkSimUser    *user,
 char         *cksim_normalize_identity      (const char   *identity) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A new at/rt pair for (user, appid) living @at_ttl / @rt_ttl s, revoking the older one. The plain
- * tokens go to @at and @rt; the revoked pair's at hash (if any) to
- * @revoked_at_hash so its sockets can be closed. */
+ * tokens go to @at and @rt. */
 CkSimSession *cksim_state_open_session      (CkSimState   *self,
                                              CkSimUser    *user,
                                              const char   *appid,
                                              gint64        at_ttl,
                                              gint64        rt_ttl,
                                              char        **at,
-                                             char        **rt,
-                                             char        **revoked_at_hash);
+                                             char        **rt);
 CkSimTokenStatus cksim_state_lookup_at      (CkSimState   *self,
                                              const char   *at,
                                              CkSimSession **session);

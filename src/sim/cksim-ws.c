@@ -19,7 +19,6 @@ typedef struct
   gboolean                 closing;
   char                    *apikey;
   char                    *appid;
-  char                    *at_hash;
   char                    *remote_host;
   guint                    timeout_id;
 } Session;
@@ -63,7 +62,6 @@ session_free (Session *session)
   g_clear_object (&session->conn);
   g_free (session->apikey);
   g_free (session->appid);
-  g_free (session->at_hash);
   g_free (session->remote_host);
   g_free (session);
 }
@@ -288,8 +286,11 @@ handle_user_online (Session    *session,
       return;
     }
 
+  /* A disabled app's tokens open no socket either (REST answers 403; the
+   * handshake documents only 400 and 406). */
   if (cksim_state_lookup_at (ws->state, at, &login) != CKSIM_TOKEN_LIVE
-      || !g_str_equal (login->appid, appid) || !g_str_equal (login->user_apikey, apikey))
+      || !g_str_equal (login->appid, appid) || !g_str_equal (login->user_apikey, apikey)
+      || !cksim_state_get_app_enabled (ws->state, appid))
     {
       handshake_reply (session, 406, apikey, sequence);
       close_session (session);
@@ -310,10 +311,10 @@ handle_user_online (Session    *session,
   session->authenticated = TRUE;
   g_free (session->apikey);
   g_free (session->appid);
-  g_free (session->at_hash);
+  /* (apikey, appid) names the socket's login lineage: a refresh keeps it,
+   * a new login, register or reset ends it (cksim_ws_revoke()). */
   session->apikey = g_strdup (apikey);
   session->appid = g_strdup (appid);
-  session->at_hash = g_strdup (login->at_hash);
   arm_timeout (session);
   handshake_reply (session, 0, apikey, sequence);
 }
@@ -780,15 +781,15 @@ cksim_ws_accept (CkSimWs                 *ws,
 
 void
 cksim_ws_revoke (CkSimWs    *ws,
-                 const char *at_hash)
+                 const char *apikey,
+                 const char *appid)
 {
-  if (at_hash == NULL)
-    return;
   for (guint i = ws->sessions->len; i-- > 0;)
     {
       Session *session = g_ptr_array_index (ws->sessions, i);
 
-      if (session->authenticated && !session->closing && g_strcmp0 (session->at_hash, at_hash) == 0)
+      if (session->authenticated && !session->closing
+          && g_str_equal (session->apikey, apikey) && g_str_equal (session->appid, appid))
         send_auth_failed_and_close (session);
     }
 }

@@ -34,10 +34,13 @@ void     cksim_ws_set_emulator   (CkSimWs           *ws,
 void     cksim_ws_accept         (CkSimWs           *ws,
                                   SoupWebsocketConnection *conn,
                                   const char        *remote_host);
-/* Sessions authenticated with the at whose hash is @at_hash get
- * {"error":406,"reason":"Authentication Failed"} and a 1000 close (§4.11). */
+/* A new login, register or reset of (@apikey, @appid) ended the older
+ * session: its sockets get {"error":406,"reason":"Authentication Failed"}
+ * and a 1000 close (§4.11). Matched by login, not by at: the socket may have
+ * been opened with an at that a refresh since replaced. */
 void     cksim_ws_revoke         (CkSimWs           *ws,
-                                  const char        *at_hash);
+                                  const char        *apikey,
+                                  const char        *appid);
 /* Closes every socket, or those of the user @apikey. Returns how many. */
 guint    cksim_ws_drop           (CkSimWs           *ws,
                                   const char        *apikey);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <libsoup/soup.h>
 
@@ -22,7 +23,7 @@ static GPtrArray        *secrets;
 /* Every variable relayctl reads; each run sets exactly the ones it names. */
 static const char *const relay_variables[] = {
   "RELAY_APP_ID", "RELAY_APP_SECRET", "RELAY_PASSWORD", "RELAY_NEW_PASSWORD", "RELAY_CODE",
-  "RELAY_DEVICE_APIKEY",
+  "RELAY_DEVICE_APIKEY", "RELAY_GSM_ID",
 };
 
 void
@@ -160,6 +161,12 @@ sim_start_with (const char * const *extra_args)
   register_secret (CKSIM_FACTORY_DEVICE_APIKEY);
   register_secret (CKSIM_FACTORY_DEVICE4_APIKEY);
   register_secret (CKSIM_FACTORY_GSM_APIKEY);
+  register_secret (CKSIM_FACTORY_GSM_GSMID);
+  {
+    g_autofree char *gsm_id_upper = g_ascii_strup (CKSIM_FACTORY_GSM_GSMID, -1);
+
+    register_secret (gsm_id_upper);
+  }
   register_secret (sim.app_secret);
 }
 
@@ -405,13 +412,32 @@ typedef enum
   GLOBALS_LAST,  /* relayctl ARGS --server … --app-id … */
 } GlobalsPlace;
 
-/* relayctl with --server and --app-id, only the RELAY_* variables given, pipes on all three. */
+/* What relayctl's stdin is. */
+typedef enum
+{
+  STDIN_PIPE,     /* a pipe of the test; also stdout and stderr */
+  STDIN_TERMINAL, /* a terminal; stdout and stderr piped, a process group of its own */
+} StdinKind;
+
+/* The terminal child's own process group makes its parent (the test) a
+ * member of the session outside it, so that a SIGTSTP stops it (the kernel
+ * drops stop signals in orphaned process groups). */
+static void
+die_with_parent_own_group (gpointer user_data)
+{
+  die_with_parent (user_data);
+  setpgid (0, 0);
+}
+
+/* relayctl with --server and --app-id and only the RELAY_* variables given. */
 static GSubprocess *
-spawn_relayctl (const char         *app_id,
-                const char         *app_secret,
-                const char * const *env,
-                GlobalsPlace        place,
-                const char * const *args)
+spawn_relayctl_from (const char         *app_id,
+                     const char         *app_secret,
+                     const char * const *env,
+                     GlobalsPlace        place,
+                     StdinKind           stdin_kind,
+                     int                 terminal_fd,
+                     const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
@@ -431,11 +457,20 @@ spawn_relayctl (const char         *app_id,
     g_strv_builder_addv (argv_builder, (const char **) args);
   argv = g_strv_builder_end (argv_builder);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+  launcher = g_subprocess_launcher_new ((stdin_kind == STDIN_PIPE ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   /* A background run must not outlive a failed test either. */
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  if (stdin_kind == STDIN_TERMINAL)
+    {
+      int child_fd = dup (terminal_fd);
+
+      g_assert_cmpint (child_fd, >=, 0);
+      g_subprocess_launcher_take_stdin_fd (launcher, child_fd);
+      g_subprocess_launcher_set_child_setup (launcher, die_with_parent_own_group, NULL, NULL);
+    }
+  else
+    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (relay_variables); i++)
     g_subprocess_launcher_unsetenv (launcher, relay_variables[i]);
   if (app_secret != NULL)
@@ -452,6 +487,24 @@ spawn_relayctl (const char         *app_id,
   g_assert_no_error (error);
 
   return process;
+}
+
+static GSubprocess *
+spawn_relayctl (const char         *app_id,
+                const char         *app_secret,
+                const char * const *env,
+                GlobalsPlace        place,
+                const char * const *args)
+{
+  return spawn_relayctl_from (app_id, app_secret, env, place, STDIN_PIPE, -1, args);
+}
+
+GSubprocess *
+spawn_relayctl_on_terminal (int                 terminal_fd,
+                            const char * const *args)
+{
+  return spawn_relayctl_from (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, NULL, GLOBALS_FIRST,
+                              STDIN_TERMINAL, terminal_fd, args);
 }
 
 static Run *

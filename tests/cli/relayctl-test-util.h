@@ -114,6 +114,12 @@ Run        *run_relayctl_globals_last (const char * const *args);
 #define run_relayctl_second(...) \
   run_relayctl_full (CKSIM_EXAMPLE2_APP_ID, CKSIM_EXAMPLE2_APP_SECRET, NULL, NULL, ANY_ARGS (__VA_ARGS__))
 
+/* relayctl with the first example pair, its stdin on the terminal
+ * @terminal_fd (the test keeps its own copy), stdout and stderr piped, in a
+ * process group of its own so that SIGTSTP stops it. */
+GSubprocess *spawn_relayctl_on_terminal (int                 terminal_fd,
+                                         const char * const *args);
+
 /* A relayctl run in the background (e.g. watch), read line by line while
  * the test acts; same environment rules as run_relayctl_env(). */
 typedef struct _BackgroundRun BackgroundRun;

@@ -148,17 +148,34 @@ test_add_and_rm (void)
   assert_one_line_error (gone, 4);
 }
 
+/* Runs add-gsm as the demo with RELAY_GSM_ID = @gsm_id (NULL: unset). */
+static Run *
+run_with_gsm_id (const char         *gsm_id,
+                 const char         *input,
+                 const char * const *args)
+{
+  g_autofree char *variable = gsm_id != NULL ? g_strconcat ("RELAY_GSM_ID=", gsm_id, NULL) : NULL;
+
+  return run_relayctl_env (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, ANY_ARGS (variable), input, args);
+}
+
 static void
 test_add_gsm (void)
 {
   g_autoptr(Run) added = NULL;
   g_autoptr(Run) removed = NULL;
-  g_autoptr(Run) by_gsm_id = NULL;
+  g_autoptr(Run) by_variable = NULL;
   g_autoptr(Run) removed_again = NULL;
+  g_autoptr(Run) by_stdin = NULL;
+  g_autoptr(Run) removed_third = NULL;
+  g_autoptr(Run) on_argv = NULL;
   g_autoptr(Run) unknown = NULL;
   g_autoptr(Run) malformed = NULL;
+  g_autoptr(Run) missing = NULL;
+  g_autoptr(Run) help = NULL;
   g_autoptr(Run) both = NULL;
   g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *upper = g_ascii_strup (CKSIM_FACTORY_GSM_GSMID, -1);
 
   login_demo ();
 
@@ -174,25 +191,48 @@ test_add_gsm (void)
   g_assert_cmpint (removed->status, ==, 0);
   g_assert_false (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
 
-  /* The gsmId as printed on the device (upper case is accepted). */
-  {
-    g_autofree char *upper = g_ascii_strup (CKSIM_FACTORY_GSM_GSMID, -1);
-
-    by_gsm_id = run_relayctl (NULL, "add-gsm", "--gsm-id", upper, "--name", "Barn relay");
-  }
-  g_assert_cmpint (by_gsm_id->status, ==, 0);
+  /* The gsmId as printed on the device (upper case is accepted), from
+   * RELAY_GSM_ID: nothing secret on the command line. */
+  by_variable = run_with_gsm_id (upper, NULL, ANY_ARGS ("add-gsm", "--name", "Barn relay"));
+  g_assert_cmpint (by_variable->status, ==, 0);
+  g_assert_true (g_str_has_prefix (by_variable->out, "Added Barn relay (" CKSIM_FACTORY_GSM_ID ").\n"));
   g_assert_true (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
   removed_again = run_relayctl (NULL, "rm", "Barn relay");
   g_assert_cmpint (removed_again->status, ==, 0);
+  g_assert_false (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
 
-  unknown = run_relayctl (NULL, "add-gsm", "--gsm-id", "00000000000000000000000000000000", "--name", "Nothing");
+  /* The same from stdin. */
+  by_stdin = run_with_gsm_id (NULL, CKSIM_FACTORY_GSM_GSMID "\n", ANY_ARGS ("add-gsm", "--name", "Barn relay"));
+  g_assert_cmpint (by_stdin->status, ==, 0);
+  g_assert_true (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
+  removed_third = run_relayctl (NULL, "rm", "Barn relay");
+  g_assert_cmpint (removed_third->status, ==, 0);
+
+  /* The command line takes no gsmId. */
+  on_argv = run_relayctl (NULL, "add-gsm", "--gsm-id", CKSIM_FACTORY_GSM_GSMID, "--name", "Barn relay");
+  assert_one_line_error (on_argv, 2);
+  g_assert_false (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
+
+  unknown = run_with_gsm_id ("00000000000000000000000000000000", NULL, ANY_ARGS ("add-gsm", "--name", "Nothing"));
   assert_one_line_error (unknown, 4);
-  malformed = run_relayctl (NULL, "add-gsm", "--gsm-id", "not-hex", "--name", "Nothing");
+  malformed = run_with_gsm_id (NULL, "not-hex\n", ANY_ARGS ("add-gsm", "--name", "Nothing"));
   assert_one_line_error (malformed, 2);
-  both = run_with_apikey (CKSIM_FACTORY_GSM_APIKEY, NULL,
-                          ANY_ARGS ("add-gsm", "--id", CKSIM_FACTORY_GSM_ID, "--gsm-id",
-                                    CKSIM_FACTORY_GSM_GSMID, "--name", "Nothing"));
+  g_assert_nonnull (strstr (malformed->err, "32 hexadecimal digits"));
+  g_assert_null (strstr (malformed->err, "not-hex"));
+  missing = run_with_gsm_id (NULL, "", ANY_ARGS ("add-gsm", "--name", "Nothing"));
+  assert_one_line_error (missing, 2);
+  g_assert_nonnull (strstr (missing->err, "RELAY_GSM_ID"));
+  /* Its help names where the gsmId comes from, and no option takes it. */
+  help = run_relayctl (NULL, "add-gsm", "--help");
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "RELAY_GSM_ID"));
+  g_assert_null (strstr (help->out, "--gsm-id"));
+  both = run_relayctl_env (CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET,
+                           ANY_ARGS ("RELAY_DEVICE_APIKEY=" CKSIM_FACTORY_GSM_APIKEY,
+                                     "RELAY_GSM_ID=" CKSIM_FACTORY_GSM_GSMID),
+                           NULL, ANY_ARGS ("add-gsm", "--id", CKSIM_FACTORY_GSM_ID, "--name", "Nothing"));
   assert_one_line_error (both, 2);
+  g_assert_false (sim_demo_owns (CKSIM_FACTORY_GSM_ID));
 }
 
 static void

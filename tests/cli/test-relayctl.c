@@ -64,7 +64,7 @@ test_help (void)
   g_autoptr(Run) run = run_relayctl (NULL, "--help");
   const char *const global_words[] = { "--server", "--region", "--app-id", "--ca-file", "--json",
                                        "--timeout", "RELAY_PASSWORD", "RELAY_NEW_PASSWORD",
-                                       "RELAY_CODE", "RELAY_DEVICE_APIKEY", "RELAY_APP_SECRET",
+                                       "RELAY_CODE", "RELAY_DEVICE_APIKEY", "RELAY_GSM_ID", "RELAY_APP_SECRET",
                                        "Exit status", "wrong or expired verification code",
                                        "already exists", "not permitted" };
   /* Every command, and every groups subcommand, describes itself. */

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "sim-test-util.h"
+#include "cksim-codes.h"
+#include "cksim-secret.h"
 
 /* Accounts: verification codes, register, reset and change password,
  * refresh, login's 402 (spec §3.2–3.7, §5, §8.8.1–3). */
@@ -368,6 +370,115 @@ test_refresh_errors (SimFixture    *f,
   g_assert_cmpint (sim_error_code (reply), ==, 500);
 }
 
+/* A code one off @code (still four digits). */
+static char *
+wrong_code (const char *code)
+{
+  return g_strdup_printf ("%04d", ((int) g_ascii_strtoll (code, NULL, 10) + 1) % 10000);
+}
+
+/* Guessing: every wrong code answers 498; the fifth gives the live code up,
+ * so even the right one answers 498 until a new code is sent. */
+static void
+test_code_guess_limit (SimFixture    *f,
+                       gconstpointer  data)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *wrong = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+
+  /* Four wrong guesses leave the code usable. */
+  g_assert_cmpint (sms (f, "eu", "\"email\":\"" CKSIM_DEMO_EMAIL "\",\"sendType\":\"1\""), ==, 0);
+  code = sim_code_for (f, CKSIM_DEMO_EMAIL);
+  wrong = wrong_code (code);
+  for (guint i = 0; i < 4; i++)
+    sim_assert_error (reset_password (f, "eu", CKSIM_DEMO_EMAIL, wrong, "new-password-1"), 498);
+  reply = reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "new-password-1");
+  g_assert_false (json_object_has_member (reply, "error"));
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* Five wrong guesses: the code is gone, for a reset as for a register. */
+  cksim_server_advance_clock (f->server, 61);
+  g_assert_cmpint (sms (f, "eu", "\"email\":\"" CKSIM_DEMO_EMAIL "\",\"sendType\":\"1\""), ==, 0);
+  g_free (code);
+  g_free (wrong);
+  code = sim_code_for (f, CKSIM_DEMO_EMAIL);
+  wrong = wrong_code (code);
+  for (guint i = 0; i < 5; i++)
+    sim_assert_error (reset_password (f, "eu", CKSIM_DEMO_EMAIL, wrong, "new-password-2"), 498);
+  g_assert_null (cksim_server_get_code (f->server, CKSIM_DEMO_EMAIL));
+  sim_assert_error (reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "new-password-2"), 498);
+  g_free (sim_login (f, CKSIM_EXAMPLE_APP_ID, CKSIM_EXAMPLE_APP_SECRET, CKSIM_DEMO_EMAIL, "new-password-1"));
+
+  /* Giving up does not lift the send interval; a new code works. */
+  g_assert_cmpint (sms (f, "eu", "\"email\":\"" CKSIM_DEMO_EMAIL "\",\"sendType\":\"1\""), ==, 160038);
+  cksim_server_advance_clock (f->server, 61);
+  g_assert_cmpint (sms (f, "eu", "\"email\":\"" CKSIM_DEMO_EMAIL "\",\"sendType\":\"1\""), ==, 0);
+  g_free (code);
+  code = sim_code_for (f, CKSIM_DEMO_EMAIL);
+  reply = reset_password (f, "eu", CKSIM_DEMO_EMAIL, code, "new-password-2");
+  g_assert_false (json_object_has_member (reply, "error"));
+
+  g_clear_pointer (&reply, json_object_unref);
+  g_free (wrong);
+  g_free (code);
+  /* Register counts the same way. */
+  g_assert_cmpint (sms (f, "eu", "\"email\":\"" NEW_EMAIL "\",\"sendType\":\"0\""), ==, 0);
+  code = sim_code_for (f, NEW_EMAIL);
+  wrong = wrong_code (code);
+  for (guint i = 0; i < 5; i++)
+    sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, wrong, "password-1"), 498);
+  sim_assert_error (register_user (f, "eu", "email", NEW_EMAIL, code, "password-1"), 498);
+}
+
+/* The table keeps an identity only while its code lives or its send
+ * interval runs: a stream of new identities does not make it grow. */
+static void
+test_code_table_bounded (void)
+{
+  g_autoptr(CkSimClock) clock = cksim_clock_new ();
+  CkSimCodes *codes = cksim_codes_new (clock);
+  const char *late;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *identity = g_strdup_printf ("user%u@relay.example", i);
+
+      g_assert_nonnull (cksim_codes_issue (codes, identity, "0", 600, 60));
+    }
+  g_assert_cmpuint (cksim_codes_get_size (codes), ==, 100);
+
+  /* All live until their lifetime ends. */
+  cksim_clock_advance (clock, 599);
+  late = cksim_codes_issue (codes, "late@relay.example", "0", 600, 60);
+  g_assert_nonnull (late);
+  g_assert_cmpuint (cksim_codes_get_size (codes), ==, 101);
+  g_assert_true (cksim_codes_consume (codes, "late@relay.example", "0", late));
+
+  /* Past lifetime and interval: dropped; the spent code still rate-limits. */
+  cksim_clock_advance (clock, 1);
+  g_assert_nonnull (cksim_codes_issue (codes, "other@relay.example", "0", 600, 60));
+  g_assert_cmpuint (cksim_codes_get_size (codes), ==, 2);
+  g_assert_null (cksim_codes_issue (codes, "late@relay.example", "0", 600, 60));
+
+  cksim_clock_advance (clock, 60);
+  g_assert_nonnull (cksim_codes_issue (codes, "late@relay.example", "0", 600, 60));
+  g_assert_cmpuint (cksim_codes_get_size (codes), ==, 2);
+  cksim_codes_free (codes);
+}
+
+static void
+test_secret_equal (void)
+{
+  g_assert_true (cksim_secret_equal ("1234", "1234"));
+  g_assert_false (cksim_secret_equal ("1234", "1235"));
+  g_assert_false (cksim_secret_equal ("1234", "123"));
+  g_assert_false (cksim_secret_equal ("", "0"));
+  g_assert_true (cksim_secret_equal ("", ""));
+  g_assert_false (cksim_secret_equal (NULL, "1234"));
+  g_assert_false (cksim_secret_equal ("1234", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +493,9 @@ main (int   argc,
   SIM_TEST_ADD ("/sim/account/change-password", test_change_password, F_DEFAULT);
   SIM_TEST_ADD ("/sim/account/login-not-activated", test_login_not_activated, F_DEFAULT);
   SIM_TEST_ADD ("/sim/account/refresh-errors", test_refresh_errors, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/account/codes/guess-limit", test_code_guess_limit, F_DEFAULT);
+  g_test_add_func ("/sim/account/codes/table-bounded", test_code_table_bounded);
+  g_test_add_func ("/sim/account/codes/secret-equal", test_secret_equal);
 
   return g_test_run ();
 }

@@ -626,6 +626,149 @@ test_app_disabled (SimFixture    *f,
   sim_assert_error (sim_device_list (f, APP, at, &status), 0);
 }
 
+/* Spec §4.11, §5: a refresh keeps the refreshing client's socket, and the
+ * next login still closes it although the at it signed in with was rotated
+ * in between (the login's revocation follows the session, not the at). */
+static void
+test_login_after_refresh_revokes (SimFixture    *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *body = sim_login_body (f, APP, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autoptr(JsonObject) login = sim_post_signed (f, LOGIN, body, SECRET, NULL);
+  JsonObject *user = json_object_get_object_member (login, "user");
+  g_autofree char *apikey = g_strdup (json_object_get_string_member (user, "apikey"));
+  g_autofree char *query = g_strdup_printf ("grantType=refresh&rt=%s", json_object_get_string_member (login, "rt"));
+  g_autofree char *ask = g_strdup_printf ("{\"action\":\"query\",\"apikey\":\"%s\",\"deviceid\":\"1000a1b201\","
+                                          "\"params\":[\"switch\"],\"userAgent\":\"app\","
+                                          "\"sequence\":\"1600000000001\"}", apikey);
+  g_autoptr(SimWs) ws = sim_ws_connect (f);
+  g_autoptr(JsonObject) online = sim_ws_user_online (f, ws, json_object_get_string_member (login, "at"),
+                                                     apikey, APP);
+  g_autoptr(JsonObject) refreshed = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonObject) kicked = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpint (sim_error_code (online), ==, 0);
+  refreshed = sim_sign_get (f, "/eu/api/user/refresh", query);
+  g_assert_false (json_object_has_member (refreshed, "error"));
+
+  /* The refresh closes nothing: the socket still answers queries. */
+  sim_ws_assert_quiet (ws);
+  sim_ws_send (ws, ask);
+  answer = sim_ws_next (ws, 2000);
+  g_assert_cmpint (sim_error_code (answer), ==, 0);
+  g_assert_false (ws->closed);
+
+  /* Another client logs in: the refreshed session ends, socket included. */
+  second = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  kicked = sim_ws_next (ws, 2000);
+  g_assert_cmpint (sim_error_code (kicked), ==, 406);
+  g_assert_cmpstr (json_object_get_string_member (kicked, "reason"), ==, "Authentication Failed");
+  g_assert_false (json_object_has_member (kicked, "sequence"));
+  sim_ws_wait_closed (ws, 2000);
+  g_assert_cmpuint (ws->close_code, ==, SOUP_WEBSOCKET_CLOSE_NORMAL);
+  sim_assert_error (sim_device_list (f, APP, json_object_get_string_member (refreshed, "at"), NULL), 401);
+}
+
+/* Spec §8.10 relaxes only the ts window: the ten digits of seconds stay,
+ * while a string of digits is accepted (numbers sent as strings). */
+static void
+test_compat_ts_format (SimFixture    *f,
+                       gconstpointer  data)
+{
+  gint64 now = cksim_server_get_time (f->server);
+  g_autofree char *millis = body_with (f, "Milli001", now * 1000, TRUE, TRUE);
+  g_autofree char *tiny = body_with (f, "Tiny0001", 5, TRUE, TRUE);
+  g_autofree char *text_ts = g_strdup_printf ("{\"appid\":\"" APP "\",\"email\":\"" CKSIM_DEMO_EMAIL "\","
+                                              "\"nonce\":\"Text0001\",\"password\":\"" CKSIM_DEMO_PASSWORD "\","
+                                              "\"ts\":\"%" G_GINT64_FORMAT "\",\"version\":8}", now);
+  g_autofree char *at = NULL;
+  g_autofree char *nonce = ck_nonce_new ();
+  g_autofree char *ms_query = g_strdup_printf ("appid=%s&nonce=%s&ts=%" G_GINT64_FORMAT "&version=8",
+                                               APP, nonce, now * 1000);
+  g_autofree char *ms_path = g_strconcat ("/eu/api/user/device?", ms_query, NULL);
+  g_autofree char *bearer = NULL;
+
+  g_assert_cmpint (login_error (f, LOGIN, millis, SECRET), ==, 400);
+  g_assert_cmpint (login_error (f, LOGIN, tiny, SECRET), ==, 400);
+  g_assert_cmpint (cksim_server_get_login_count (f->server), ==, 0);
+  g_assert_cmpint (login_error (f, LOGIN, text_ts, SECRET), ==, 0);
+
+  /* Bearer GET: milliseconds are refused too. */
+  at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  bearer = g_strconcat ("Bearer ", at, NULL);
+  sim_assert_error (sim_http (f, "GET", ms_path, NULL, "application/json", bearer, NULL), 400);
+  sim_assert_error (sim_device_list (f, APP, at, NULL), 0);
+}
+
+/* Spec §1.6: a request under another region's prefix reached a service that
+ * does not know the eu account's tokens: 401 on Bearer endpoints (none of
+ * them documents 301) and on refresh; the same tokens work under /eu. */
+static void
+test_bearer_wrong_region (SimFixture    *f,
+                          gconstpointer  data)
+{
+  g_autofree char *body = sim_login_body (f, APP, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autoptr(JsonObject) login = sim_post_signed (f, LOGIN, body, SECRET, NULL);
+  const char *at = json_object_get_string_member (login, "at");
+  g_autofree char *refresh = g_strdup_printf ("grantType=refresh&rt=%s", json_object_get_string_member (login, "rt"));
+  const char *regions[] = { "us", "cn", "as" };
+  g_autoptr(JsonObject) reply = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autofree char *list = g_strdup_printf ("/%s/api/user/device", regions[i]);
+      g_autofree char *dispatch = g_strdup_printf ("/%s/dispatch/app", regions[i]);
+      g_autofree char *rt_path = g_strdup_printf ("/%s/api/user/refresh", regions[i]);
+
+      g_test_message ("region %s", regions[i]);
+      sim_assert_error (sim_bearer_query (f, "GET", list, at, "getTags=1"), 401);
+      sim_assert_error (sim_bearer_body (f, "POST", dispatch, at, "\"accept\":\"ws\""), 401);
+      sim_assert_error (sim_sign_get (f, rt_path, refresh), 401);
+    }
+
+  sim_assert_error (sim_bearer_query (f, "GET", "/eu/api/user/device", at, "getTags=1"), 0);
+  sim_assert_error (sim_bearer_body (f, "POST", "/eu/dispatch/app", at, "\"accept\":\"ws\""), 0);
+  /* The refused refreshes spent nothing. */
+  reply = sim_sign_get (f, "/eu/api/user/refresh", refresh);
+  g_assert_false (json_object_has_member (reply, "error"));
+}
+
+/* Spec §8.10: compat spares the nonce of a Bearer GET, not of a DELETE. */
+static void
+test_compat_nonce_get_only (SimFixture    *f,
+                            gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autofree char *bearer = g_strconcat ("Bearer ", at, NULL);
+  g_autofree char *query = g_strdup_printf ("appid=%s&deviceid=1000a1b201&ts=%" G_GINT64_FORMAT "&version=8",
+                                            APP, cksim_server_get_time (f->server));
+  g_autofree char *delete_path = g_strconcat ("/eu/api/user/device/1000a1b201?", query, NULL);
+  g_autofree char *get_path = g_strconcat ("/eu/api/user/device?", query, NULL);
+
+  sim_assert_error (sim_http (f, "DELETE", delete_path, NULL, "application/json", bearer, NULL), 400);
+  /* Still the owner's. */
+  sim_assert_error (sim_bearer_query (f, "GET", "/eu/api/user/device/1000a1b201", at, "deviceid=1000a1b201"), 0);
+  sim_assert_error (sim_http (f, "GET", get_path, NULL, "application/json", bearer, NULL), 0);
+}
+
+/* Spec §8.2.2: a query's version is the text "8". */
+static void
+test_query_version_text (SimFixture    *f,
+                         gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autofree char *bearer = g_strconcat ("Bearer ", at, NULL);
+  g_autofree char *nonce = ck_nonce_new ();
+  g_autofree char *query = g_strdup_printf ("appid=%s&nonce=%s&ts=%" G_GINT64_FORMAT "&version=08",
+                                            APP, nonce, cksim_server_get_time (f->server));
+  g_autofree char *path = g_strconcat ("/eu/api/user/device?", query, NULL);
+
+  sim_assert_error (sim_http (f, "GET", path, NULL, "application/json", bearer, NULL), 400);
+  sim_assert_error (sim_device_list (f, APP, at, NULL), 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +792,11 @@ main (int   argc,
   SIM_TEST_ADD ("/sim/rest/routing", test_http_routing, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/region", test_region_lookup, F_DEFAULT);
   SIM_TEST_ADD ("/sim/rest/refresh", test_refresh, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/login/after-refresh-revokes", test_login_after_refresh_revokes, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/common/compat-ts-format", test_compat_ts_format, F_COMPAT);
+  SIM_TEST_ADD ("/sim/rest/bearer/wrong-region", test_bearer_wrong_region, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/rest/bearer/compat-nonce-get-only", test_compat_nonce_get_only, F_COMPAT);
+  SIM_TEST_ADD ("/sim/rest/common/query-version-text", test_query_version_text, F_DEFAULT);
   SIM_TEST_ADD ("/sim/control/state", test_control_state, F_DEFAULT);
   SIM_TEST_ADD ("/sim/control/absent", test_control_absent, F_NO_CONTROL);
   SIM_TEST_ADD ("/sim/control/fault", test_armed_fault, F_DEFAULT);

@@ -425,6 +425,57 @@ test_silent_device (SimFixture    *f,
                    ==, "on");
 }
 
+/* Spec §8.10 relaxes only the ts window: the handshake's ts is still ten
+ * digits of seconds under --compat (milliseconds: 400), however old. */
+static void
+test_handshake_compat_ts (SimFixture    *f,
+                          gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  gint64 now = cksim_server_get_time (f->server);
+#define USER_ONLINE_WITH_TS "{\"action\":\"userOnline\",\"at\":\"%s\",\"apikey\":\"%s\",\"appid\":\"%s\"," \
+                            "\"nonce\":\"%s\",\"ts\":%" G_GINT64_FORMAT ",\"userAgent\":\"app\"," \
+                            "\"sequence\":\"1600000000000\",\"version\":8}"
+  g_autofree char *millis = g_strdup_printf (USER_ONLINE_WITH_TS, at, f->apikey, APP, "Milli001", now * 1000);
+  g_autofree char *stale = g_strdup_printf (USER_ONLINE_WITH_TS, at, f->apikey, APP, "Stale001", now - 86400);
+#undef USER_ONLINE_WITH_TS
+  g_autoptr(SimWs) first = sim_ws_connect (f);
+  g_autoptr(SimWs) second = sim_ws_connect (f);
+  g_autoptr(JsonObject) reply = NULL;
+
+  sim_ws_send (first, millis);
+  reply = sim_ws_next (first, 2000);
+  g_assert_cmpint (sim_error_code (reply), ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (reply, "actionName"), ==, "userOnline");
+  g_clear_pointer (&reply, json_object_unref);
+
+  sim_ws_send (second, stale);
+  reply = sim_ws_next (second, 2000);
+  g_assert_cmpint (sim_error_code (reply), ==, 0);
+}
+
+/* A disabled app's live token opens no socket (REST answers 403). */
+static void
+test_handshake_app_disabled (SimFixture    *f,
+                             gconstpointer  data)
+{
+  g_autofree char *at = sim_login (f, APP, SECRET, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD);
+  g_autoptr(SimWs) refused = sim_ws_connect (f);
+  g_autoptr(SimWs) accepted = sim_ws_connect (f);
+  g_autoptr(JsonObject) reply = NULL;
+
+  g_assert_true (cksim_server_set_app_enabled (f->server, APP, FALSE));
+  reply = sim_ws_user_online (f, refused, at, f->apikey, APP);
+  g_assert_cmpint (sim_error_code (reply), ==, 406);
+  g_assert_cmpstr (json_object_get_string_member (reply, "actionName"), ==, "userOnline");
+  sim_ws_wait_closed (refused, 2000);
+  g_clear_pointer (&reply, json_object_unref);
+
+  g_assert_true (cksim_server_set_app_enabled (f->server, APP, TRUE));
+  reply = sim_ws_user_online (f, accepted, at, f->apikey, APP);
+  g_assert_cmpint (sim_error_code (reply), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +484,8 @@ main (int   argc,
 
   SIM_TEST_ADD ("/sim/ws/handshake/ok", test_handshake_ok, F_DEFAULT);
   SIM_TEST_ADD ("/sim/ws/handshake/bad", test_handshake_bad, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/ws/handshake/compat-ts", test_handshake_compat_ts, F_COMPAT);
+  SIM_TEST_ADD ("/sim/ws/handshake/app-disabled", test_handshake_app_disabled, F_DEFAULT);
   SIM_TEST_ADD ("/sim/ws/update/relayed", test_update_relayed, F_DEFAULT);
   SIM_TEST_ADD ("/sim/ws/update/errors", test_update_errors, F_DEFAULT);
   SIM_TEST_ADD ("/sim/ws/update/unknown-key-compat", test_unknown_key_compat, F_COMPAT);
