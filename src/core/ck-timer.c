@@ -142,9 +142,11 @@ static char *
 format_iso (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  /* GLib's %Y does not pad years below 1000, which ISO 8601 (and its own parser) requires. */
+  g_autofree char *rest = g_date_time_format (utc, "%m-%dT%H:%M:%S");
 
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+  return g_strdup_printf ("%04d-%s.%03dZ", g_date_time_get_year (utc), rest,
+                          g_date_time_get_microsecond (utc) / 1000);
 }
 
 static GDateTime *
@@ -470,6 +472,9 @@ ck_timer_new_from_json (JsonObject  *object,
     }
   if (action == NULL)
     return invalid (error, self->id, "no action");
+  /* Q only means something for a loop with an end action; without one it is never written. */
+  if (self->end_action == NULL)
+    self->interval = 0;
   self->action = copy_object (action);
   self->unknown = unknown_members_of (object);
 

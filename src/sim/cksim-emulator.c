@@ -337,8 +337,17 @@ apply_pulses (CkSimEmulator *self,
     schedule_pulse (self, device, -1, was_on_single);
   for (guint i = 0; sent != NULL && i < json_array_get_length (sent); i++)
     {
-      gint64 outlet = json_object_get_int_member (json_array_get_object_element (sent, i), "outlet");
+      /* --compat accepts items without a usable outlet: they name no channel to pulse. */
+      JsonNode *item = json_array_get_element (sent, i);
+      JsonNode *outlet_node;
+      gint64 outlet;
 
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      outlet_node = json_object_get_member (json_node_get_object (item), "outlet");
+      if (outlet_node == NULL || !cksim_json_is_integer (outlet_node))
+        continue;
+      outlet = json_node_get_int (outlet_node);
       if (outlet >= 0 && outlet < (gint64) channels)
         schedule_pulse (self, device, (int) outlet, (was_on_mask & (1u << outlet)) != 0);
     }

@@ -682,6 +682,20 @@ test_demo_script (SimFixture    *f,
   sim_ws_assert_quiet (s->ws);
 }
 
+/* --compat stores keys a profile does not know, even malformed outlet arrays on a single relay:
+ * the emulator's side effects must skip what names no outlet (a fuzzing find). */
+static void
+test_compat_malformed_outlets (SimFixture    *f,
+                               gconstpointer  data)
+{
+  g_autoptr(Session) s = open_session (f, FALSE);
+  JsonArray *stored;
+
+  update_ok (s, KITCHEN_PLUG, "{\"switches\":[{\"switch\":\"on\"},1,{\"outlet\":\"0\"}]}");
+  stored = json_object_get_array_member (shadow (f, KITCHEN_PLUG), "switches");
+  g_assert_cmpuint (json_array_get_length (stored), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +713,7 @@ main (int   argc,
   SIM_TEST_ADD ("/sim/behaviour/door-sensor/strict", test_door_sensor, F_DEFAULT);
   SIM_TEST_ADD ("/sim/behaviour/door-sensor/compat", test_door_sensor, F_COMPAT);
   SIM_TEST_ADD ("/sim/behaviour/sharee-timers", test_sharee_timers, F_DEFAULT);
+  SIM_TEST_ADD ("/sim/behaviour/compat-malformed-outlets", test_compat_malformed_outlets, F_COMPAT);
   SIM_TEST_ADD ("/sim/demo/families", test_demo_families, F_DEFAULT);
   SIM_TEST_ADD ("/sim/demo/tags", test_demo_tags, F_DEFAULT);
   SIM_TEST_ADD ("/sim/demo/script", test_demo_script, F_DEFAULT);

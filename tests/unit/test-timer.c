@@ -478,6 +478,43 @@ test_permits (void)
   g_assert_nonnull (strstr (error->message, "enable"));
 }
 
+/* Two fuzzing finds: the written form must parse back to the same timer. */
+static void
+test_round_trip_edges (void)
+{
+  /* A one-action loop with a stray Q: Q is meaningless without an end action. */
+  g_autoptr(CkTimer) loop = timer_from (
+    "{\"enabled\":1,\"mId\":\"" MID_A "\",\"type\":\"duration\",\"coolkit_timer_type\":\"duration\","
+    "\"at\":\"2018-11-21T10:24:00.980Z 10 5\",\"do\":{\"switch\":\"on\"}}");
+  /* A year below 1000 is written with four digits, as ISO 8601 wants. */
+  g_autoptr(CkTimer) ancient = timer_from (
+    "{\"enabled\":1,\"mId\":\"" MID_A "\",\"type\":\"once\",\"at\":\"0999-10-15T07:05:00.279Z\","
+    "\"do\":{\"switch\":\"on\"}}");
+  CkTimer *timers[] = { loop, ancient };
+
+  g_assert_cmpuint (ck_timer_get_interval (loop), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (timers); i++)
+    {
+      g_autoptr(JsonObject) json = ck_timer_to_json (timers[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CkTimer) again = ck_timer_new_from_json (json, &error);
+      g_autoptr(JsonObject) json_again = NULL;
+      g_autoptr(JsonNode) a = NULL;
+      g_autoptr(JsonNode) b = NULL;
+
+      g_assert_no_error (error);
+      json_again = ck_timer_to_json (again);
+      a = json_node_init_object (json_node_alloc (), json);
+      b = json_node_init_object (json_node_alloc (), json_again);
+      g_assert_true (json_node_equal (a, b));
+    }
+  {
+    g_autoptr(JsonObject) written = ck_timer_to_json (ancient);
+
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (written, "at"), "0999-10-15T07:05:00"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/timer/repeat-local-time", test_repeat_local_time);
   g_test_add_func ("/timer/loop", test_loop);
   g_test_add_func ("/timer/parse-quirks", test_parse_quirks);
+  g_test_add_func ("/timer/round-trip-edges", test_round_trip_edges);
   g_test_add_func ("/timer/validate", test_validate);
   g_test_add_func ("/timer/enabled-property", test_enabled_property);
   g_test_add_func ("/timer/whole-array", test_whole_array);
