@@ -66,8 +66,9 @@ typedef gpointer (*CkApiAnswerFunc) (CkApi       *self,
  *
  * The one way every operation reaches the cloud: paces through the rate
  * limiter, signs or adds the Bearer token, parses the envelope, follows a
- * 301 (with %CK_API_CALL_FOLLOW_REGION), refreshes once on a Bearer 402 and
- * retries once on a 429.
+ * 301 (with %CK_API_CALL_FOLLOW_REGION), refreshes once on a Bearer 402,
+ * retries a Bearer 401 once when our own refresh replaced (or is replacing)
+ * the token it carried, and retries once on a 429.
  */
 void            ck_api_call_async           (CkApi               *self,
                                              gpointer             source_tag,
@@ -115,7 +116,10 @@ gpointer        ck_api_answer_session       (CkApi               *self,
  * (empty when signed out: the Bearer call then fails as not signed in). */
 JsonObject     *ck_api_new_user_params      (CkApi               *self) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The shared refresh: joins the one in flight or starts it. */
+/* The shared refresh: joins the one in flight for the current session or
+ * starts it. Its answer is installed only if the session is still the one it
+ * renews (no sign-out or new session meanwhile); otherwise the callers get
+ * G_IO_ERROR_CANCELLED. */
 void            ck_api_refresh_shared_async (CkApi               *self,
                                              gpointer             source_tag,
                                              GCancellable        *cancellable,

@@ -35,7 +35,8 @@ struct _CkApi
 
   CkApiRateLimit  rate_limit;
   CkRateLimiter  *rate_limiter;
-  GPtrArray      *refresh_waiters;  /* GTask; non-NULL while a refresh is in flight */
+  guint           session_generation;  /* bumped whenever the tokens change */
+  struct Refresh *refresh;             /* the current session's refresh in flight, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CkApi, ck_api, G_TYPE_OBJECT)
@@ -201,6 +202,7 @@ typedef struct
   char            *sent_token;  /* the `at` of the last attempt (secret) */
   gboolean         moved;       /* a 301 was followed */
   gboolean         refreshed;   /* a 402 was answered with a refresh */
+  gboolean         reauthorised; /* a 401 was retried with our own newer token */
   gboolean         slowed;      /* a 429 was retried */
 } Call;
 
@@ -211,7 +213,7 @@ call_free (Call *call)
   g_clear_object (&call->message);
   g_free (call->path_arg);
   g_free (call->hint);
-  g_free (call->sent_token);
+  ck_secret_free (call->sent_token);
   g_free (call);
 }
 
@@ -328,6 +330,14 @@ call_error_code (Call       *call,
   return call->message != NULL ? soup_message_get_status (call->message) : 0;
 }
 
+/* Our own refresh replaced the `at` @call was sent with. */
+static gboolean
+call_token_replaced (CkApi *self,
+                     Call  *call)
+{
+  return self->tokens != NULL && g_strcmp0 (self->tokens->access_token, call->sent_token) != 0;
+}
+
 /* Decides whether a failed attempt is tried again; takes @task when it is. */
 static gboolean
 call_retry (CkApi        *self,
@@ -357,7 +367,7 @@ call_retry (CkApi        *self,
       && call->route.auth == CK_API_AUTH_BEARER && !call->refreshed)
     {
       call->refreshed = TRUE;
-      if (self->tokens != NULL && g_strcmp0 (self->tokens->access_token, call->sent_token) != 0)
+      if (call_token_replaced (self, call))
         {
           /* Another caller's refresh already replaced the token. */
           call_start (self, task);
@@ -366,6 +376,27 @@ call_retry (CkApi        *self,
       ck_api_refresh_shared_async (self, ck_api_refresh_shared_async, NULL,
                                    call_refreshed_cb, task);
       return TRUE;
+    }
+
+  /* 401 on a Bearer call: a refresh revokes the `at` it replaces (spec §3.7),
+   * so a call sent just before our own refresh answers 401. Once more with the
+   * new token; only a 401 for the current token means "signed in elsewhere". */
+  if (g_error_matches (error, CK_ERROR, CK_ERROR_SESSION_TAKEN)
+      && call->route.auth == CK_API_AUTH_BEARER && !call->reauthorised)
+    {
+      if (call_token_replaced (self, call))
+        {
+          call->reauthorised = TRUE;
+          call_start (self, task);
+          return TRUE;
+        }
+      if (self->refresh != NULL)
+        {
+          call->reauthorised = TRUE;
+          ck_api_refresh_shared_async (self, ck_api_refresh_shared_async, NULL,
+                                       call_refreshed_cb, task);
+          return TRUE;
+        }
     }
 
   /* 429 (the simulator's --rate-limit): once more after the limiter's delay. */
@@ -510,7 +541,7 @@ call_send (CkApi *self,
   if (call->route.auth == CK_API_AUTH_BEARER)
     {
       authorization = g_strconcat ("Bearer ", self->tokens->access_token, NULL);
-      g_free (call->sent_token);
+      ck_secret_free (call->sent_token);
       call->sent_token = g_strdup (self->tokens->access_token);
     }
 
@@ -674,11 +705,12 @@ ck_api_answer_string (CkApi       *self,
   return json_node_dup_string (node);
 }
 
-gpointer
-ck_api_answer_session (CkApi       *self,
-                       JsonNode    *answer,
-                       const char  *hint,
-                       GError     **error)
+/* The tokens of a sign-in or refresh answer, not installed yet. */
+static CkTokens *
+parse_session (CkApi       *self,
+               JsonNode    *answer,
+               const char  *identity,
+               GError     **error)
 {
   JsonObject *object;
   JsonObject *user;
@@ -686,7 +718,7 @@ ck_api_answer_session (CkApi       *self,
   const char *rt;
   const char *apikey;
   const char *region;
-  g_autoptr(CkTokens) tokens = NULL;
+  CkTokens *tokens;
 
   object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
   at = ck_json_get_string (object, "at");
@@ -703,13 +735,32 @@ ck_api_answer_session (CkApi       *self,
       return NULL;
     }
 
-  tokens = ck_tokens_new (at, rt, apikey, region, hint);
+  tokens = ck_tokens_new (at, rt, apikey, region, identity);
   tokens->issued_at = g_get_real_time () / 1000;
-  ck_api_set_region (self, region);
+  return tokens;
+}
+
+/* Makes @tokens the session and tells the keepers (CkClient's token store). */
+static void
+install_session (CkApi          *self,
+                 const CkTokens *tokens)
+{
+  ck_api_set_region (self, tokens->region);
   ck_api_set_tokens (self, tokens);
   g_signal_emit (self, signals[SIGNAL_TOKENS_CHANGED], 0);
+}
 
-  return g_steal_pointer (&tokens);
+gpointer
+ck_api_answer_session (CkApi       *self,
+                       JsonNode    *answer,
+                       const char  *hint,
+                       GError     **error)
+{
+  CkTokens *tokens = parse_session (self, answer, hint, error);
+
+  if (tokens != NULL)
+    install_session (self, tokens);
+  return tokens;
 }
 
 JsonObject *
@@ -730,28 +781,63 @@ static const CkApiRoute refresh_route = {
   "GET", "/api/user/refresh", CK_API_AUTH_SIGN, CK_ENDPOINT_REFRESH, CK_API_CALL_DEFAULT
 };
 
+/* One refresh call and the callers waiting for it. */
+typedef struct Refresh
+{
+  guint      generation;  /* of the session it renews */
+  char      *identity;
+  GPtrArray *waiters;     /* (GTask) */
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_ptr_array_unref (refresh->waiters);
+  g_free (refresh->identity);
+  g_free (refresh);
+}
+
 static void
 refresh_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   CkApi *self = CK_API (source);
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->refresh_waiters);
+  Refresh *refresh = user_data;
+  g_autoptr(JsonNode) answer = NULL;
   g_autoptr(CkTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
 
-  tokens = ck_api_call_finish (self, result, refresh_done_cb, &error);
-  g_debug ("Refresh %s for %u caller(s)", tokens ? "succeeded" : "failed", waiters->len);
+  if (self->refresh == refresh)
+    self->refresh = NULL;
 
-  for (guint i = 0; i < waiters->len; i++)
+  answer = ck_api_call_finish (self, result, refresh_done_cb, &error);
+  if (refresh->generation != self->session_generation)
     {
-      GTask *waiter = g_ptr_array_index (waiters, i);
+      /* Signed out or signed in anew meanwhile: this session is over, and
+       * installing its renewal would bring it back. */
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   "The session ended while it was being renewed");
+    }
+  else if (answer != NULL)
+    {
+      tokens = parse_session (self, answer, refresh->identity, &error);
+      if (tokens != NULL)
+        install_session (self, tokens);
+    }
+  g_debug ("Refresh %s for %u caller(s)", tokens ? "succeeded" : "failed", refresh->waiters->len);
+
+  for (guint i = 0; i < refresh->waiters->len; i++)
+    {
+      GTask *waiter = g_ptr_array_index (refresh->waiters, i);
 
       if (tokens != NULL)
         g_task_return_pointer (waiter, ck_tokens_copy (tokens), (GDestroyNotify) ck_tokens_free);
       else
         g_task_return_error (waiter, g_error_copy (error));
     }
+  refresh_free (refresh);
 }
 
 void
@@ -762,6 +848,7 @@ ck_api_refresh_shared_async (CkApi               *self,
                              gpointer             user_data)
 {
   GTask *waiter;
+  Refresh *refresh;
   JsonObject *params;
 
   g_return_if_fail (CK_IS_API (self));
@@ -769,9 +856,11 @@ ck_api_refresh_shared_async (CkApi               *self,
   waiter = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (waiter, source_tag);
 
-  if (self->refresh_waiters != NULL)
+  /* Only a refresh of the current session is joined (ck_api_set_tokens()
+   * forgets an older one). */
+  if (self->refresh != NULL)
     {
-      g_ptr_array_add (self->refresh_waiters, waiter);
+      g_ptr_array_add (self->refresh->waiters, waiter);
       return;
     }
 
@@ -783,16 +872,20 @@ ck_api_refresh_shared_async (CkApi               *self,
       return;
     }
 
-  self->refresh_waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->refresh_waiters, waiter);
+  refresh = g_new0 (Refresh, 1);
+  refresh->generation = self->session_generation;
+  refresh->identity = g_strdup (self->tokens->identity);
+  refresh->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (refresh->waiters, waiter);
+  self->refresh = refresh;
 
   params = json_object_new ();
   json_object_set_string_member (params, "grantType", "refresh");
   json_object_set_string_member (params, "rt", self->tokens->refresh_token);
-  /* Not cancellable: other callers may be waiting on it. */
-  ck_api_call_async (self, refresh_done_cb, &refresh_route, NULL, params,
-                     ck_api_answer_session, self->tokens->identity,
-                     (GDestroyNotify) ck_tokens_free, NULL, refresh_done_cb, NULL);
+  /* Not cancellable: other callers may be waiting on it. The answer is
+   * installed by refresh_done_cb, only if the session is still the same. */
+  ck_api_call_async (self, refresh_done_cb, &refresh_route, NULL, params, NULL, NULL,
+                     (GDestroyNotify) json_node_unref, NULL, refresh_done_cb, refresh);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -874,6 +967,10 @@ ck_api_set_tokens (CkApi          *self,
     return;
 
   g_clear_pointer (&self->tokens, ck_tokens_free);
+  /* A new session (sign-in, refresh, sign-out): a refresh still in flight
+   * renews the old one and must neither be joined nor installed. */
+  self->session_generation++;
+  self->refresh = NULL;
   if (tokens != NULL)
     {
       self->tokens = ck_tokens_copy (tokens);
@@ -1010,9 +1107,7 @@ ck_api_finalize (GObject *object)
 {
   CkApi *self = CK_API (object);
 
-  if (self->app_secret != NULL)
-    memset (self->app_secret, 0, strlen (self->app_secret));
-  g_free (self->app_secret);
+  ck_secret_free (self->app_secret);
   g_free (self->server_template);
   g_free (self->app_id);
   g_free (self->ca_file);
@@ -1020,7 +1115,6 @@ ck_api_finalize (GObject *object)
   g_clear_pointer (&self->tokens, ck_tokens_free);
   g_clear_object (&self->session);
   g_clear_object (&self->rate_limiter);
-  g_clear_pointer (&self->refresh_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ck_api_parent_class)->finalize (object);
 }

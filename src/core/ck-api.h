@@ -74,8 +74,9 @@ G_DECLARE_FINAL_TYPE (CkApi, ck_api, CK, API, GObject)
  *
  * Every call gets a fresh nonce and ts. A 402 on a Bearer call refreshes
  * the session once (one refresh in flight shared by every caller) and
- * retries once; a 401 on a Bearer call is %CK_ERROR_SESSION_TAKEN and never
- * retried; a 429 is retried once after the limiter's interval.
+ * retries once; a 401 on a Bearer call is %CK_ERROR_SESSION_TAKEN, retried
+ * once only when our own refresh replaced (or is replacing) the token it
+ * carried; a 429 is retried once after the limiter's interval.
  *
  * Signals: "tokens-changed" whenever login, register, reset or refresh
  * replaced the tokens, so they can be saved.
@@ -193,7 +194,9 @@ gboolean        ck_api_change_password_finish (CkApi             *self,
                                              GError             **error);
 
 /* GET /api/user/refresh (signed query): new tokens replace the stored ones
- * and "tokens-changed" is emitted. Concurrent callers share one refresh. */
+ * and "tokens-changed" is emitted. Concurrent callers share one refresh. If
+ * the tokens change meanwhile (sign-out, a new sign-in), the answer is
+ * dropped and the callers get G_IO_ERROR_CANCELLED. */
 void            ck_api_refresh_async        (CkApi               *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,

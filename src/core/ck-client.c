@@ -87,6 +87,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void schedule_reconnect     (CkClient *self);
+static void drop_socket            (CkClient *self);
 static void start_resync           (CkClient *self);
 static void schedule_token_refresh (CkClient *self);
 static void arm_token_refresh      (CkClient *self,
@@ -178,6 +179,9 @@ session_lost (CkClient     *self,
   g_clear_handle_id (&self->online_id, g_source_remove);
   g_clear_handle_id (&self->token_refresh_id, g_source_remove);
   set_state (self, CK_CLIENT_STATE_SESSION_TAKEN);
+  /* No socket for a session we gave up (its answers in flight are lost:
+   * the queue's close settles those commands). */
+  drop_socket (self);
   ck_command_queue_close (self->commands, error);
 }
 
@@ -333,8 +337,10 @@ socket_closed_cb (CkSocket *socket,
       ck_command_queue_hold (self->commands);
       schedule_reconnect (self);
     }
-  else
+  else if (self->state != CK_CLIENT_STATE_SESSION_TAKEN
+           && self->state != CK_CLIENT_STATE_SIGNED_OUT)
     {
+      /* "Sign in again" and "signed out" outlast a socket closing late. */
       set_state (self, CK_CLIENT_STATE_OFFLINE);
       ck_command_queue_close (self->commands, reason);
     }
@@ -342,6 +348,24 @@ socket_closed_cb (CkSocket *socket,
 
 static void open_session (CkClient *self,
                           GTask    *task);
+
+/* Connection work is done on self->cancellable; reset_connection_work()
+ * (sign-out, a newer connect) cancels and replaces it. A step whose
+ * cancellable is not the current one must leave the client alone, even
+ * when its answer arrived before the cancel did. */
+static gboolean
+work_is_stale (CkClient     *self,
+               GCancellable *work)
+{
+  return work != self->cancellable;
+}
+
+static GError *
+superseded_error (void)
+{
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                              "Signed out or connecting anew meanwhile");
+}
 
 /* Failures that say nothing about the session: the next attempt may work. */
 static gboolean
@@ -398,6 +422,15 @@ socket_connected_cb (GObject      *source,
   CkSocket *socket = CK_SOCKET (source);
   g_autoptr(GError) error = NULL;
 
+  if (work_is_stale (self, g_task_get_cancellable (task)))
+    {
+      if (self->socket == socket)
+        drop_socket (self);
+      ck_socket_close (socket);
+      g_task_return_error (task, superseded_error ());
+      return;
+    }
+
   if (!ck_socket_connect_finish (socket, result, &error))
     {
       if (self->socket == socket)
@@ -443,6 +476,11 @@ dispatched_cb (GObject      *source,
   GCancellable *cancellable;
 
   url = ck_api_dispatch_finish (CK_API (source), result, &error);
+  if (work_is_stale (self, g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, superseded_error ());
+      return;
+    }
   if (url == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -619,7 +657,10 @@ reconnected_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Cancelled by reset_connection_work(); a renewal cancelled because
+       * the tokens changed meanwhile is only a failed attempt. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
         return;
 
       self->attempting = FALSE;
@@ -850,6 +891,47 @@ ck_client_login_finish (CkClient      *self,
   return ck_client_finish_boolean (self, result, ck_client_login_async, error);
 }
 
+/* A connect in progress (the task data of ck_client_connect_async()): its
+ * steps run on @work, the client's connection cancellable when it started,
+ * which the caller's cancellable cancels too. */
+typedef struct
+{
+  GCancellable *work;
+  GCancellable *caller;
+  gulong        chained_id;
+} ConnectWork;
+
+static void
+connect_work_unchain (ConnectWork *connect)
+{
+  /* A plain handler: disconnecting it is safe inside the emission. */
+  if (connect->chained_id != 0)
+    g_signal_handler_disconnect (connect->caller, connect->chained_id);
+  connect->chained_id = 0;
+}
+
+static void
+connect_work_free (ConnectWork *connect)
+{
+  connect_work_unchain (connect);
+  g_clear_object (&connect->caller);
+  g_clear_object (&connect->work);
+  g_free (connect);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *work)
+{
+  g_cancellable_cancel (work);
+}
+
+static GCancellable *
+connect_work (GTask *task)
+{
+  return ((ConnectWork *) g_task_get_task_data (task))->work;
+}
+
 /* A first connection that failed: nothing waits for it any more. */
 static void
 connect_failed (CkClient     *self,
@@ -862,26 +944,49 @@ connect_failed (CkClient     *self,
   ck_command_queue_close (self->commands, error);
 }
 
+/* Completes the connect @task (owned) with success or @error (transfer
+ * full); a superseded connect leaves the client as it is. */
+static void
+connect_return (CkClient *self,
+                GTask    *task,
+                GError   *error)
+{
+  connect_work_unchain (g_task_get_task_data (task));
+  if (error == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    {
+      if (!work_is_stale (self, connect_work (task)))
+        connect_failed (self, error);
+      g_task_return_error (task, error);
+    }
+  g_object_unref (task);
+}
+
 static void
 connected_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   CkClient *self = g_task_get_source_object (task);
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      connect_failed (self, error);
-      g_task_return_error (task, error);
+      connect_return (self, task, error);
+      return;
+    }
+  if (work_is_stale (self, connect_work (task)))
+    {
+      connect_return (self, task, superseded_error ());
       return;
     }
 
   went_online (self);
   ck_backoff_reset (&self->backoff);
   ck_command_queue_open (self->commands, self->socket);
-  g_task_return_boolean (task, TRUE);
+  connect_return (self, task, NULL);
 }
 
 static void
@@ -889,26 +994,29 @@ connect_listed_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   CkClient *self = g_task_get_source_object (task);
   g_autoptr(JsonArray) list = NULL;
   GError *error = NULL;
-  GCancellable *cancellable;
   GTask *session;
 
   list = ck_api_list_devices_finish (CK_API (source), result, &error);
+  if (work_is_stale (self, connect_work (task)))
+    {
+      g_clear_error (&error);
+      connect_return (self, task, superseded_error ());
+      return;
+    }
   if (list == NULL)
     {
-      connect_failed (self, error);
-      g_task_return_error (task, error);
+      connect_return (self, task, error);
       return;
     }
 
   ck_device_list_replace_all (self->devices, list);
   mark_devices_stale (self);
 
-  cancellable = g_task_get_cancellable (task);
-  session = g_task_new (self, cancellable, connected_cb, g_steal_pointer (&task));
+  session = g_task_new (self, connect_work (task), connected_cb, task);
   open_session (self, session);
 }
 
@@ -917,7 +1025,7 @@ static void
 connect_list_devices (CkClient *self,
                       GTask    *task)
 {
-  ck_api_list_devices_async (self->api, g_task_get_cancellable (task), connect_listed_cb, task);
+  ck_api_list_devices_async (self->api, connect_work (task), connect_listed_cb, task);
   ck_group_list_refresh_async (self->groups, self->cancellable, NULL, NULL);
 }
 
@@ -932,13 +1040,17 @@ connect_renewed_cb (GObject      *source,
   GError *error = NULL;
 
   tokens = ck_api_refresh_finish (CK_API (source), result, &error);
+  if (work_is_stale (self, connect_work (task)))
+    {
+      g_clear_error (&error);
+      connect_return (self, task, superseded_error ());
+      return;
+    }
   if (tokens == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_session_lost (error))
+      if (g_cancellable_is_cancelled (connect_work (task)) || is_session_lost (error))
         {
-          connect_failed (self, error);
-          g_task_return_error (task, error);
-          g_object_unref (task);
+          connect_return (self, task, error);
           return;
         }
       /* The old tokens may still work: the connection will tell. */
@@ -969,6 +1081,7 @@ ck_client_connect_async (CkClient            *self,
                          gpointer             user_data)
 {
   GTask *task;
+  ConnectWork *connect;
 
   g_return_if_fail (CK_IS_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -983,14 +1096,28 @@ ck_client_connect_async (CkClient            *self,
       return;
     }
 
+  /* Any connect still in flight ends here, whoever started it. */
   reset_connection_work (self);
+  connect = g_new0 (ConnectWork, 1);
+  connect->work = g_object_ref (self->cancellable);
+  if (cancellable != NULL)
+    {
+      connect->caller = g_object_ref (cancellable);
+      if (g_cancellable_is_cancelled (cancellable))
+        g_cancellable_cancel (connect->work);
+      else
+        connect->chained_id = g_signal_connect (cancellable, "cancelled",
+                                                G_CALLBACK (caller_cancelled_cb), connect->work);
+    }
+  g_task_set_task_data (task, connect, (GDestroyNotify) connect_work_free);
+
   self->keep_alive = TRUE;
   set_state (self, CK_CLIENT_STATE_CONNECTING);
   ck_command_queue_hold (self->commands);
 
   /* Tokens known to be old are renewed first (spec Appendix B, step 2). */
   if (tokens_due_at_start (self))
-    ck_api_refresh_async (self->api, cancellable, connect_renewed_cb, task);
+    ck_api_refresh_async (self->api, connect->work, connect_renewed_cb, task);
   else
     connect_list_devices (self, task);
 }

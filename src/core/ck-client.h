@@ -108,7 +108,9 @@ gboolean       ck_client_login_finish     (CkClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* With tokens in the API: fetch the device list, dispatch, open the live socket. */
+/* With tokens in the API: fetch the device list, dispatch, open the live socket.
+ * A newer connect or ck_client_sign_out() ends one in flight: it then fails
+ * with G_IO_ERROR_CANCELLED and leaves the client as they made it. */
 void           ck_client_connect_async    (CkClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,

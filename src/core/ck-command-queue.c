@@ -53,7 +53,11 @@ typedef struct
   guint64         serial;        /* send order */
 } CommandData;
 
+typedef struct Settlement Settlement;
+
 static void settle_unconfirmed (CkCommandQueue *self);
+static void settle_query       (CkCommandQueue *self,
+                                Settlement     *settlement);
 static void flush_waiting      (CkCommandQueue *self);
 
 static void
@@ -123,6 +127,21 @@ command_settle (CkCommandQueue *self,
   g_task_return_error (task, g_error_copy (error));
 }
 
+/* Rolls back an unconfirmed command whose fate cannot be known. */
+static void
+command_settle_unsure (CkCommandQueue *self,
+                       GTask          *task,
+                       const GError   *error)
+{
+  /* A copy keeps what the cloud said (ck_error_get_cloud_text()). */
+  g_autoptr(GError) unsure = g_error_copy (error);
+
+  g_free (unsure->message);
+  unsure->message = g_strdup_printf ("%s (the command may or may not have reached the device)",
+                                     error->message);
+  command_settle (self, task, unsure);
+}
+
 /* Waiting or unconfirmed commands can no longer reach a live session. */
 static void
 fail_commands (CkCommandQueue *self,
@@ -134,17 +153,7 @@ fail_commands (CkCommandQueue *self,
     command_settle (self, task, error);
 
   while (self->unconfirmed->len > 0)
-    {
-      g_autoptr(GError) unsure = NULL;
-
-      task = g_ptr_array_index (self->unconfirmed, 0);
-      /* A copy keeps what the cloud said (ck_error_get_cloud_text()). */
-      unsure = g_error_copy (error);
-      g_free (unsure->message);
-      unsure->message = g_strdup_printf ("%s (the command may or may not have reached the device)",
-                                         error->message);
-      command_settle (self, task, unsure);
-    }
+    command_settle_unsure (self, g_ptr_array_index (self->unconfirmed, 0), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -306,13 +315,14 @@ ck_command_queue_start (CkCommandQueue      *self,
 /* ------------------------------------------------------------------------ */
 /* Settling unconfirmed commands (rule: see CkCommandState)                  */
 
-typedef struct
+struct Settlement
 {
   CkCommandQueue *queue;
   CkDevice       *device;
   GPtrArray      *tasks;       /* (GTask) this device's unconfirmed commands, in send order */
   guint           generation;
-} Settlement;
+  gboolean        retried;     /* the query timed out once already */
+};
 
 static void
 settlement_free (Settlement *settlement)
@@ -373,12 +383,24 @@ settle_queried_cb (GObject      *source,
   answer = ck_socket_query_finish (CK_SOCKET (source), result, &error);
   if (answer == NULL)
     {
-      /* Lost again: they stay unconfirmed for the next reconnect. */
+      gboolean current = settlement->generation == self->generation
+                         && self->state == QUEUE_SETTLING;
+
+      /* Unanswered on a session that stays up: no reconnect will come to
+       * settle them, so ask once more, then give up on knowing. */
+      if (g_error_matches (error, CK_ERROR, CK_ERROR_TIMEOUT) && current && !settlement->retried)
+        {
+          settlement->retried = TRUE;
+          settle_query (self, settlement);
+          return;
+        }
+
+      /* Lost with the socket: they stay unconfirmed for the next reconnect. */
       if (!g_error_matches (error, CK_ERROR, CK_ERROR_DISCONNECTED)
-          && !g_error_matches (error, CK_ERROR, CK_ERROR_TIMEOUT))
+          && (current || !g_error_matches (error, CK_ERROR, CK_ERROR_TIMEOUT)))
         for (guint i = 0; i < settlement->tasks->len; i++)
           if (!ck_command_is_settled (command_of (settlement->tasks->pdata[i])))
-            command_settle (self, settlement->tasks->pdata[i], error);
+            command_settle_unsure (self, settlement->tasks->pdata[i], error);
       settle_step_done (self, settlement->generation);
       settlement_free (settlement);
       return;
@@ -424,6 +446,17 @@ settle_queried_cb (GObject      *source,
   settlement_free (settlement);
 }
 
+/* Asks the device's state for @settlement (settle_queried_cb takes it). */
+static void
+settle_query (CkCommandQueue *self,
+              Settlement     *settlement)
+{
+  const char *owner = ck_command_queue_owner_apikey (self->api, settlement->device);
+
+  ck_socket_query_async (self->socket, ck_device_get_id (settlement->device),
+                         owner != NULL ? owner : "", NULL, NULL, settle_queried_cb, settlement);
+}
+
 static gint
 compare_send_order (gconstpointer a,
                     gconstpointer b)
@@ -465,15 +498,13 @@ settle_unconfirmed (CkCommandQueue *self)
     {
       CkDevice *device = g_ptr_array_index (order, i);
       Settlement *settlement = g_new0 (Settlement, 1);
-      const char *owner = ck_command_queue_owner_apikey (self->api, device);
 
       settlement->queue = g_object_ref (self);
       settlement->device = g_object_ref (device);
       settlement->tasks = g_ptr_array_ref (g_hash_table_lookup (by_device, device));
       g_ptr_array_sort (settlement->tasks, compare_send_order);
       settlement->generation = generation;
-      ck_socket_query_async (self->socket, ck_device_get_id (device), owner != NULL ? owner : "",
-                             NULL, NULL, settle_queried_cb, settlement);
+      settle_query (self, settlement);
     }
   settle_step_done (self, generation);
 }

@@ -54,6 +54,43 @@ insert_sorted (GArray *slots,
   g_array_insert_val (slots, i, start);
 }
 
+/* The latest start booked for @key, or G_MININT64 if none is. */
+static gint64
+last_start_of (CkRateLimiter *self,
+               const char    *key)
+{
+  gint64 *last = g_hash_table_lookup (self->last_by_key, key);
+
+  return last != NULL ? *last : G_MININT64;
+}
+
+/* Gives back the slot a cancelled wait booked at @start; @previous is what
+ * last_start_of() said before it was booked. */
+static void
+release (CkRateLimiter *self,
+         const char    *key,
+         gint64         start,
+         gint64         previous)
+{
+  gint64 *last = g_hash_table_lookup (self->last_by_key, key);
+
+  for (guint i = 0; i < self->slots->len; i++)
+    if (g_array_index (self->slots, gint64, i) == start)
+      {
+        g_array_remove_index (self->slots, i);
+        break;
+      }
+
+  /* Only while no later call of @key was spaced after it. */
+  if (last != NULL && *last == start)
+    {
+      if (previous == G_MININT64)
+        g_hash_table_remove (self->last_by_key, key);
+      else
+        *last = previous;
+    }
+}
+
 gint64
 ck_rate_limiter_reserve (CkRateLimiter *self,
                          const char    *key,
@@ -104,11 +141,15 @@ typedef struct
 {
   GSource *timeout;
   GSource *cancelled;
+  char    *key;
+  gint64   start;      /* the booked slot */
+  gint64   previous;   /* the key's latest start before it */
 } Wait;
 
 static void
 wait_free (Wait *wait)
 {
+  g_free (wait->key);
   if (wait->timeout != NULL)
     g_source_destroy (wait->timeout);
   if (wait->cancelled != NULL)
@@ -146,7 +187,10 @@ wait_cancelled_cb (GCancellable *cancellable,
                    gpointer      user_data)
 {
   GTask *task = user_data;
+  Wait *wait = g_task_get_task_data (task);
 
+  /* A call that never happens does not count against the limits. */
+  release (g_task_get_source_object (task), wait->key, wait->start, wait->previous);
   wait_end (task);
   g_task_return_error_if_cancelled (task);
   return G_SOURCE_REMOVE;
@@ -161,6 +205,7 @@ ck_rate_limiter_wait_async (CkRateLimiter       *self,
 {
   g_autoptr(GTask) task = NULL;
   gint64 now = g_get_monotonic_time ();
+  gint64 previous;
   gint64 start;
   Wait *wait;
 
@@ -174,6 +219,7 @@ ck_rate_limiter_wait_async (CkRateLimiter       *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  previous = last_start_of (self, key);
   start = ck_rate_limiter_reserve (self, key, now);
   if (start <= now)
     {
@@ -186,6 +232,9 @@ ck_rate_limiter_wait_async (CkRateLimiter       *self,
   /* The sources hold the task; the task data owns the sources, so whichever
    * fires first completes the task and the other is destroyed with it. */
   wait = g_new0 (Wait, 1);
+  wait->key = g_strdup (key);
+  wait->start = start;
+  wait->previous = previous;
   g_task_set_task_data (task, wait, (GDestroyNotify) wait_free);
   wait->timeout = g_timeout_source_new ((guint) ((start - now + 999) / 1000));
   g_task_attach_source (task, wait->timeout, wait_elapsed_cb);

@@ -50,7 +50,8 @@ gint64         ck_rate_limiter_reserve              (CkRateLimiter       *self,
                                                      gint64               now_us);
 
 /* Books a slot for @key (monotonic clock) and completes when it starts, or
- * with G_IO_ERROR_CANCELLED when @cancellable fires first. */
+ * with G_IO_ERROR_CANCELLED when @cancellable fires first (the slot is then
+ * given back). */
 void           ck_rate_limiter_wait_async           (CkRateLimiter       *self,
                                                      const char          *key,
                                                      GCancellable        *cancellable,

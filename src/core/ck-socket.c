@@ -10,6 +10,7 @@
 #include "ck-json.h"
 #include "ck-request.h"
 #include "ck-sign.h"
+#include "ck-tokens.h"
 
 #define DEFAULT_PONG_TIMEOUT_MS     10000
 #define DEFAULT_REQUEST_TIMEOUT_MS  10000
@@ -825,9 +826,7 @@ ck_socket_finalize (GObject *object)
 {
   CkSocket *self = CK_SOCKET (object);
 
-  if (self->access_token != NULL)
-    memset (self->access_token, 0, strlen (self->access_token));
-  g_free (self->access_token);
+  ck_secret_free (self->access_token);
   g_free (self->url);
   g_free (self->app_id);
   g_free (self->apikey);

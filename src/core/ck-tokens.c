@@ -56,19 +56,22 @@ ck_tokens_get_age (const CkTokens *tokens,
 }
 
 void
+ck_secret_free (char *secret)
+{
+  /* Secrets do not stay behind in freed memory. */
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+void
 ck_tokens_free (CkTokens *tokens)
 {
   if (tokens == NULL)
     return;
 
-  /* Tokens are secrets: do not leave them in freed memory. */
-  if (tokens->access_token != NULL)
-    memset (tokens->access_token, 0, strlen (tokens->access_token));
-  if (tokens->refresh_token != NULL)
-    memset (tokens->refresh_token, 0, strlen (tokens->refresh_token));
-
-  g_free (tokens->access_token);
-  g_free (tokens->refresh_token);
+  ck_secret_free (tokens->access_token);
+  ck_secret_free (tokens->refresh_token);
   g_free (tokens->apikey);
   g_free (tokens->region);
   g_free (tokens->identity);

@@ -39,6 +39,8 @@ CkTokens *ck_tokens_new      (const char     *access_token,
                               const char     *identity) G_GNUC_WARN_UNUSED_RESULT;
 CkTokens *ck_tokens_copy     (const CkTokens *tokens) G_GNUC_WARN_UNUSED_RESULT;
 void      ck_tokens_free     (CkTokens       *tokens);
+/* Wipes a secret string (token, password, app secret) and frees it. */
+void      ck_secret_free     (char           *secret);
 
 /* Milliseconds since @tokens were issued, as of @now_ms (wall clock, ms
  * since the epoch); -1 when the issue time is unknown. */

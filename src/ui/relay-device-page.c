@@ -805,6 +805,13 @@ relay_device_page_dispose (GObject *object)
 
   if (self->device_signals != NULL)
     g_signal_group_set_target (self->device_signals, NULL);
+  if (self->brightness_throttle != NULL && self->device != NULL)
+    {
+      /* The user's last move still goes out: the command lives on in the
+       * client, whatever becomes of the page. */
+      relay_throttle_flush (self->brightness_throttle);
+      relay_throttle_flush (self->temperature_throttle);
+    }
   if (self->brightness_throttle != NULL)
     {
       relay_throttle_cancel (self->brightness_throttle);

@@ -269,6 +269,36 @@ test_same_session_twice (ApiFixture    *fixture,
   api_wait_until (store_is_empty, store, API_TEST_WAIT_MS);
 }
 
+/* Signed out while a refresh was in flight: its late answer must not put
+ * the session back into the keyring. */
+static void
+test_sign_out_during_refresh (ApiFixture    *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CkTokenStore) store = ck_token_store_new (fixture->template, CKSIM_EXAMPLE_APP_ID);
+  g_autoptr(CkClient) client = new_stored_client (fixture, store);
+  CkApi *api = ck_client_get_api (client);
+  g_autoptr(CkTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  ck_client_login_async (client, CKSIM_DEMO_EMAIL, CKSIM_DEMO_PASSWORD, NULL, api_store_result_cb, &result);
+  call_ok (client, &result, (FinishFunc) ck_client_login_finish);
+  api_wait_until (store_is_filled, store, API_TEST_WAIT_MS);
+
+  ck_api_refresh_async (api, NULL, api_store_result_cb, &result);
+  ck_client_sign_out (client);
+  tokens = ck_api_refresh_finish (api, api_wait_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_null (tokens);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  api_wait_until (store_is_empty, store, API_TEST_WAIT_MS);
+  api_run_for (200);
+  g_assert_true (store_is_empty (store));
+  g_assert_null (ck_api_get_tokens (api));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -280,6 +310,7 @@ main (int argc, char *argv[])
   ADD ("/client-session/groups-sync", test_groups_sync);
   ADD ("/client-session/resume-without-login", test_resume_without_login);
   ADD ("/client-session/same-session-twice", test_same_session_twice);
+  ADD ("/client-session/sign-out-during-refresh", test_sign_out_during_refresh);
 
 #undef ADD
 

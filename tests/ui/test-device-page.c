@@ -59,8 +59,11 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_signal_handlers_disconnect_by_data (fixture->client, fixture);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_assert_finalize_object (fixture->window);
+    }
   g_clear_object (&fixture->demo);
 }
 
@@ -221,6 +224,33 @@ test_drag_brightness (Fixture       *fixture,
 {
   open_device (fixture, LAMP_ID);
   drag (fixture, "brightness", FALSE, 80, 23, 60);
+}
+
+/* Closed mid-drag: the value still waiting in the throttle is sent, not
+ * dropped (ARCHITECTURE "Pacing": always ending with the final value). */
+static void
+test_close_mid_drag (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CkClient) client = g_object_ref (fixture->client);
+  SliderWait last = { fixture, FALSE, 31 };
+  GtkRange *scale;
+
+  open_device (fixture, LAMP_ID);
+  /* A long cool-down: the second value waits in the throttle. */
+  relay_device_page_set_throttle_interval (fixture->page, 60000);
+  scale = GTK_RANGE (relay_test_page_control (fixture->page, "brightness"));
+  gtk_range_set_value (scale, 72);
+  relay_test_drain ();
+  gtk_range_set_value (scale, 31);
+  relay_test_drain ();
+  g_assert_false (sim_slider_is (&last));
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  fixture->window = NULL;
+  fixture->page = NULL;
+  relay_test_wait_until (sim_slider_is, &last, RELAY_TEST_WAIT_MS, "the last slider value");
 }
 
 static void
@@ -464,6 +494,7 @@ main (int   argc,
   ADD ("/ui/device-page/built-from-capabilities", test_built_from_capabilities);
   ADD ("/ui/device-page/channel-two", test_channel_two);
   ADD ("/ui/device-page/drag-brightness", test_drag_brightness);
+  ADD ("/ui/device-page/close-mid-drag", test_close_mid_drag);
   ADD ("/ui/device-page/drag-color-temperature", test_drag_color_temperature);
   ADD ("/ui/device-page/pick-color", test_pick_color);
   ADD ("/ui/device-page/offline-rolls-back", test_offline_rolls_back);

@@ -196,6 +196,36 @@ test_wait_cancelled (void)
   g_array_unref (log.times);
 }
 
+/* A cancelled wait gives its slot back: it counts neither against the
+ * window nor against its key's spacing. */
+static void
+test_wait_cancelled_releases (void)
+{
+  g_autoptr(CkRateLimiter) limiter = new_limiter (1000, 300000, 3);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Log log = { g_ptr_array_new (), g_array_new (FALSE, FALSE, sizeof (gint64)), 0, 0 };
+  gint64 first;
+  gint64 now;
+
+  start_wait (limiter, &log, "GET /x", "first", NULL);
+  first = g_get_monotonic_time ();   /* at or after its booked start */
+  start_wait (limiter, &log, "GET /x", "queued", cancellable);
+  iterate_until_done (&log, 1);
+  g_cancellable_cancel (cancellable);
+  iterate_until_done (&log, 2);
+  g_assert_cmpuint (log.cancelled, ==, 1);
+
+  /* The next /x is spaced after "first", not after the cancelled one. */
+  now = g_get_monotonic_time ();
+  g_assert_cmpint (ck_rate_limiter_reserve (limiter, "GET /x", now), <=, MAX (now, first + 1000 * MS));
+  /* Three calls a window: "first" and that /x are booked, so another key goes now. */
+  now = g_get_monotonic_time ();
+  g_assert_cmpint (ck_rate_limiter_reserve (limiter, "GET /z", now), ==, now);
+
+  g_ptr_array_unref (log.order);
+  g_array_unref (log.times);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/both-limits", test_both_limits);
   g_test_add_func ("/rate-limiter/wait-queues", test_wait_queues);
   g_test_add_func ("/rate-limiter/wait-cancelled", test_wait_cancelled);
+  g_test_add_func ("/rate-limiter/wait-cancelled-releases", test_wait_cancelled_releases);
 
   return g_test_run ();
 }
