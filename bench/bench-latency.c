@@ -107,7 +107,7 @@ static void
 finish_list_devices (Bench   *bench,
                      GError **error)
 {
-  g_autoptr(JsonArray) devices = ck_api_list_devices_finish (bench->api, bench->result, error);
+  g_autoptr(JsonArray) devices G_GNUC_UNUSED = ck_api_list_devices_finish (bench->api, bench->result, error);
 }
 
 static void
@@ -121,7 +121,7 @@ static void
 finish_get_device (Bench   *bench,
                    GError **error)
 {
-  g_autoptr(JsonObject) device = ck_api_get_device_finish (bench->api, bench->result, error);
+  g_autoptr(JsonObject) device G_GNUC_UNUSED = ck_api_get_device_finish (bench->api, bench->result, error);
 }
 
 static void
@@ -137,7 +137,7 @@ static void
 finish_get_status (Bench   *bench,
                    GError **error)
 {
-  g_autoptr(JsonObject) params = ck_api_get_device_status_finish (bench->api, bench->result, error);
+  g_autoptr(JsonObject) params G_GNUC_UNUSED = ck_api_get_device_status_finish (bench->api, bench->result, error);
 }
 
 static gboolean

@@ -7,7 +7,8 @@
 #include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <glib/gstdio.h>
+#include <string.h>
+#include <libsoup/soup.h>
 
 #include "bench-util.h"
 
@@ -261,75 +262,83 @@ bench_clone_devices (JsonArray *templates,
   return devices;
 }
 
-/* The apikey of the account @email in a state file's "users". */
-static const char *
-state_user_apikey (JsonObject *state,
-                   const char *email)
+/* The member @name of @object (which may be NULL) if it is of @type, else NULL. */
+static JsonNode *
+member_of_type (JsonObject   *object,
+                const char   *name,
+                JsonNodeType  type)
 {
-  JsonArray *users = json_object_has_member (state, "users") ? json_object_get_array_member (state, "users") : NULL;
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
-  for (guint i = 0; users != NULL && i < json_array_get_length (users); i++)
-    {
-      JsonObject *user = json_array_get_object_element (users, i);
-
-      if (g_strcmp0 (json_object_get_string_member_with_default (user, "email", NULL), email) == 0)
-        return json_object_get_string_member (user, "apikey");
-    }
-  return NULL;
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
 }
 
-char *
-bench_write_state_with_devices (const char *state_dir,
-                                guint       n_devices)
+/* The simulator's device description (cksim_server_add_device()) of a device
+ * in the cloud's form: what a clone needs to be listed like its template. */
+static JsonObject *
+device_description (JsonObject *cloud)
 {
-  g_autofree char *seed_path = g_build_filename (state_dir, "seed.json", NULL);
-  g_autofree char *path = g_build_filename (state_dir, "state.json", NULL);
+  static const char * const copied[] = { "deviceid", "name", "uiid", "params", "online", "productModel" };
+  static const char * const inner_copied[] = { "model", "ui" };
+  JsonObject *desc = json_object_new ();
+  JsonNode *extra = member_of_type (cloud, "extra", JSON_NODE_OBJECT);
+  JsonNode *inner_node = extra != NULL ? member_of_type (json_node_get_object (extra), "extra", JSON_NODE_OBJECT) : NULL;
+  JsonObject *inner = inner_node != NULL ? json_node_get_object (inner_node) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    if (json_object_has_member (cloud, copied[i]))
+      json_object_set_member (desc, copied[i], json_node_copy (json_object_get_member (cloud, copied[i])));
+  for (guint i = 0; inner != NULL && i < G_N_ELEMENTS (inner_copied); i++)
+    if (json_object_has_member (inner, inner_copied[i]))
+      json_object_set_member (desc, inner_copied[i], json_node_copy (json_object_get_member (inner, inner_copied[i])));
+  return desc;
+}
+
+void
+bench_sim_add_devices (const char *url,
+                       const char *email,
+                       JsonArray  *devices)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonArray) descriptions = json_array_sized_new (json_array_get_length (devices));
+  g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonArray) templates = json_array_new ();
-  g_autoptr(JsonArray) clones = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  JsonObject *state;
-  JsonArray *devices;
-  const char *apikey;
+  g_autofree char *endpoint = g_strconcat (url, "/_sim/device/add", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  JsonNode *reply;
+  JsonObject *reply_object;
+  JsonNode *ids;
 
-  /* The simulator writes its demo account (users with salted password
-   * HMACs, devices) into a state file ... */
-  {
-    g_autoptr(CkSimServer) seed = cksim_server_new (FALSE, TRUE);
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    json_array_add_object_element (descriptions, device_description (json_array_get_object_element (devices, i)));
+  json_object_set_string_member (body, "email", email);
+  json_object_set_array_member (body, "devices", g_steal_pointer (&descriptions));
+  json_node_set_object (root, body);
+  text = json_to_string (root, FALSE);
+  length = strlen (text);
 
-    cksim_server_open_state (seed, seed_path, &error);
-    bench_check (error, "opening the seed state");
-    cksim_server_load_demo (seed);
-  }
-
-  /* ... which gains @n_devices copies of the account's own devices. */
-  json_parser_load_from_file (parser, seed_path, &error);
-  bench_check (error, "reading the seed state");
-  g_unlink (seed_path);
-  state = json_node_get_object (json_parser_get_root (parser));
-  apikey = state_user_apikey (state, CKSIM_DEMO_EMAIL);
-  devices = json_object_has_member (state, "devices") ? json_object_get_array_member (state, "devices") : NULL;
-  if (apikey == NULL || devices == NULL)
+  message = soup_message_new (SOUP_METHOD_POST, endpoint);
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_take (g_steal_pointer (&text), length));
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  bench_check (error, "POST /_sim/device/add");
+  json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), &error);
+  bench_check (error, "the answer of /_sim/device/add");
+  reply = json_parser_get_root (parser);
+  reply_object = reply != NULL && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  ids = member_of_type (reply_object, "deviceids", JSON_NODE_ARRAY);
+  if (soup_message_get_status (message) != SOUP_STATUS_OK || ids == NULL
+      || json_array_get_length (json_node_get_array (ids)) != json_array_get_length (devices))
     {
-      g_printerr ("bench: the simulator's state file has no demo account or devices\n");
+      g_printerr ("bench: /_sim/device/add answered %u: %.*s\n", soup_message_get_status (message),
+                  (int) MIN (g_bytes_get_size (answer), 300), (const char *) g_bytes_get_data (answer, NULL));
       exit (1);
     }
-  for (guint i = 0; i < json_array_get_length (devices); i++)
-    {
-      JsonObject *device = json_array_get_object_element (devices, i);
-
-      if (g_strcmp0 (json_object_get_string_member_with_default (device, "owner", NULL), apikey) == 0)
-        json_array_add_object_element (templates, json_object_ref (device));
-    }
-  clones = bench_clone_devices (templates, n_devices);
-  for (guint i = 0; i < json_array_get_length (clones); i++)
-    json_array_add_element (devices, json_node_ref (json_array_get_element (clones, i)));
-
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  json_generator_to_file (generator, path, &error);
-  bench_check (error, "writing the seeded state");
-  return g_steal_pointer (&path);
 }
 
 GSubprocess *
@@ -371,19 +380,4 @@ bench_stop_sim (GSubprocess *sim)
   g_subprocess_send_signal (sim, SIGTERM);
   g_subprocess_wait (sim, NULL, &error);
   bench_check (error, "stopping relay-sim");
-}
-
-void
-bench_remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }

@@ -58,19 +58,18 @@ JsonNode   *bench_json_deep_copy   (JsonNode        *node) G_GNUC_WARN_UNUSED_RE
 JsonArray  *bench_clone_devices    (JsonArray       *templates,
                                     guint            n) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Writes @state_dir/state.json: the simulator's demo account (as
- * cksim_server_open_state() saves it) owning @n_devices more synthetic
- * devices. Returns the path. */
-char        *bench_write_state_with_devices (const char *state_dir,
-                                             guint       n_devices) G_GNUC_WARN_UNUSED_RESULT;
+/* Seeds @devices (in the cloud's form, e.g. from bench_clone_devices()) into
+ * the account @email of the relay-sim --control at @url, in one
+ * POST /_sim/device/add (one state save). Exits 1 unless all were added. */
+void         bench_sim_add_devices  (const char          *url,
+                                     const char          *email,
+                                     JsonArray           *devices);
 /* Starts @relay_sim with @extra_args and reads its first line; @url gets
  * "http://127.0.0.1:PORT". */
 GSubprocess *bench_spawn_sim        (const char          *relay_sim,
                                      const char * const  *extra_args,
                                      char               **url) G_GNUC_WARN_UNUSED_RESULT;
 void         bench_stop_sim         (GSubprocess         *sim);
-/* Removes the files of @dir, then @dir. */
-void         bench_remove_dir       (const char          *dir);
 
 /* A CkApi on @server_template (first example app pair), signed in to the
  * demo account. */

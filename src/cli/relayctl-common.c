@@ -725,7 +725,7 @@ relayctl_context_fetch_device (RelayctlContext  *ctx,
 {
   CkDevice *device = NULL;
   /* Only the device is kept. */
-  g_autoptr(CkClient) client = relayctl_context_fetch_client_and_device (ctx, target, &device, error);
+  g_autoptr(CkClient) client G_GNUC_UNUSED = relayctl_context_fetch_client_and_device (ctx, target, &device, error);
 
   return device;
 }

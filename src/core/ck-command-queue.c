@@ -99,7 +99,7 @@ command_settle (CkCommandQueue *self,
   CommandData *data = g_task_get_task_data (task);
   CkCommand *command = data->command;
   CkDevice *device = ck_command_get_device (command);
-  g_autoptr(GTask) hold = g_object_ref (task);
+  g_autoptr(GTask) hold G_GNUC_UNUSED = g_object_ref (task);
 
   g_clear_handle_id (&data->deadline_id, g_source_remove);
   if (g_queue_remove (self->waiting, task))

@@ -304,7 +304,7 @@ finish (CkSocket *self,
         GError   *reason)
 {
   g_autoptr(GError) owned_reason = reason;
-  g_autoptr(CkSocket) hold = g_object_ref (self);
+  g_autoptr(CkSocket) hold G_GNUC_UNUSED = g_object_ref (self);
   gboolean was_connected = self->connected;
 
   if (self->finished)
@@ -442,7 +442,7 @@ message_cb (SoupWebsocketConnection *connection,
             GBytes                  *message,
             CkSocket                *self)
 {
-  g_autoptr(CkSocket) hold = g_object_ref (self);
+  g_autoptr(CkSocket) hold G_GNUC_UNUSED = g_object_ref (self);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   const char *data;

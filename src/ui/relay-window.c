@@ -519,7 +519,7 @@ register_cb (GObject      *object,
 {
   g_autoptr(SignInOp) op = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CkTokens) tokens = ck_api_register_finish (CK_API (object), result, &error);
+  g_autoptr(CkTokens) tokens G_GNUC_UNUSED = ck_api_register_finish (CK_API (object), result, &error);
 
   if (!account_op_failed (op, error))
     signed_in (g_steal_pointer (&op));
@@ -532,7 +532,7 @@ reset_password_cb (GObject      *object,
 {
   g_autoptr(SignInOp) op = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CkTokens) tokens = ck_api_reset_password_finish (CK_API (object), result, &error);
+  g_autoptr(CkTokens) tokens G_GNUC_UNUSED = ck_api_reset_password_finish (CK_API (object), result, &error);
 
   if (!account_op_failed (op, error))
     signed_in (g_steal_pointer (&op));

@@ -92,7 +92,7 @@ test_region (void)
 
   /* The cloud refusing the app's signature: the auth class. */
   {
-    g_autoptr(JsonNode) armed = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"region\",\"error\":406}", 200);
+    g_autoptr(JsonNode) armed G_GNUC_UNUSED = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"region\",\"error\":406}", 200);
     g_autoptr(Run) refused = run_relayctl (NULL, "region");
 
     assert_one_line_error (refused, 3);
@@ -310,7 +310,7 @@ test_refresh (void)
 
   /* A refresh token the cloud no longer knows. */
   {
-    g_autoptr(JsonNode) armed = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"refresh\",\"error\":401}", 200);
+    g_autoptr(JsonNode) armed G_GNUC_UNUSED = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"refresh\",\"error\":401}", 200);
 
     revoked = run_relayctl (NULL, "refresh");
     assert_one_line_error (revoked, 3);

@@ -230,7 +230,7 @@ test_group_errors (void)
 
   /* A group the cloud does not know (deleted meanwhile): its 404. */
   {
-    g_autoptr(JsonNode) armed = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"group-delete\",\"error\":404}", 200);
+    g_autoptr(JsonNode) armed G_GNUC_UNUSED = sim_call ("POST", "/_sim/fault", "{\"endpoint\":\"group-delete\",\"error\":404}", 200);
 
     cloud_unknown = run_relayctl (NULL, "groups", "rm", "Errors");
     assert_one_line_error (cloud_unknown, 4);

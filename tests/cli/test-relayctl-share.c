@@ -24,7 +24,7 @@ set_guest_policy (const char *policy)
 {
   g_autofree char *body = g_strdup_printf ("{\"email\":\"%s\",\"policy\":\"%s\"}",
                                            CKSIM_DEMO_GUEST_EMAIL, policy);
-  g_autoptr(JsonNode) answer = sim_call ("POST", "/_sim/share-policy", body, SOUP_STATUS_OK);
+  g_autoptr(JsonNode) answer G_GNUC_UNUSED = sim_call ("POST", "/_sim/share-policy", body, SOUP_STATUS_OK);
 }
 
 /* The simulator's share record of the hall light for the guest, or NULL. (transfer full) */

@@ -38,8 +38,8 @@ expect_state (BackgroundRun *watch,
 static void
 expect_online (BackgroundRun *watch)
 {
-  g_autoptr(JsonObject) connecting = expect_state (watch, "connecting");
-  g_autoptr(JsonObject) online = expect_state (watch, "online");
+  g_autoptr(JsonObject) connecting G_GNUC_UNUSED = expect_state (watch, "connecting");
+  g_autoptr(JsonObject) online G_GNUC_UNUSED = expect_state (watch, "online");
 }
 
 static void
@@ -47,7 +47,7 @@ sim_report (const char *device_id,
             const char *params)
 {
   g_autofree char *body = g_strdup_printf ("{\"deviceid\":\"%s\",\"params\":%s}", device_id, params);
-  g_autoptr(JsonNode) answer = sim_call ("POST", "/_sim/device/report", body, SOUP_STATUS_OK);
+  g_autoptr(JsonNode) answer G_GNUC_UNUSED = sim_call ("POST", "/_sim/device/report", body, SOUP_STATUS_OK);
 }
 
 static void
@@ -56,7 +56,7 @@ sim_set_online (const char *device_id,
 {
   g_autofree char *body = g_strdup_printf ("{\"deviceid\":\"%s\",\"online\":%s}", device_id,
                                            online ? "true" : "false");
-  g_autoptr(JsonNode) answer = sim_call ("POST", "/_sim/device/online", body, SOUP_STATUS_OK);
+  g_autoptr(JsonNode) answer G_GNUC_UNUSED = sim_call ("POST", "/_sim/device/online", body, SOUP_STATUS_OK);
 }
 
 /* A string param of a device in the simulator. */

@@ -267,7 +267,6 @@ test_on_off (void)
   JsonObject *device = sim_find_online_relay (devices);
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *after_on = NULL;
   g_autofree char *after_off = NULL;
   g_autofree char *after_toggle = NULL;

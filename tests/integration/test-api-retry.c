@@ -198,7 +198,7 @@ test_rate_limiter_queues (ApiFixture    *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (c.results); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonArray) list = ck_api_list_devices_finish (fixture->api, c.results[i], &error);
+      g_autoptr(JsonArray) list G_GNUC_UNUSED = ck_api_list_devices_finish (fixture->api, c.results[i], &error);
 
       g_assert_no_error (error);
       g_object_unref (c.results[i]);

@@ -152,7 +152,6 @@ test_query (ApiFixture    *fixture,
   const char *keys[] = { "switch", "rssi", "noSuchKey", NULL };
   g_autoptr(JsonObject) some = NULL;
   g_autoptr(JsonObject) all = NULL;
-  g_autoptr(JsonObject) report = json_object_new ();
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
   CkDevice *plug = live_device (client, KITCHEN_PLUG);

@@ -52,7 +52,6 @@ test_sms (SimFixture    *f,
   g_autofree char *code = NULL;
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(JsonObject) codes = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_signal_connect (f->server, "code-sent", G_CALLBACK (on_code_sent), &seen);
 

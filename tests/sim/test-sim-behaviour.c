@@ -549,7 +549,7 @@ test_demo_families (SimFixture    *f,
     { 22 },                           /* B1 */
   };
   static const int wanted[] = { 22, 36, 57, 52, 126, 190, 182, 138, 181, 136, 137, 7, 11, 28, 18, 67 };
-  g_autofree char *at = sim_login_demo (f);
+  g_autofree char *at G_GNUC_UNUSED = sim_login_demo (f);
   g_autoptr(GPtrArray) devices = sim_owned_devices (f, f->apikey);
   g_autoptr(GHashTable) uiids = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);

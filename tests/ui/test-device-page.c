@@ -232,7 +232,7 @@ static void
 test_close_mid_drag (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(CkClient) client = g_object_ref (fixture->client);
+  g_autoptr(CkClient) client G_GNUC_UNUSED = g_object_ref (fixture->client);
   SliderWait last = { fixture, FALSE, 31 };
   GtkRange *scale;
 

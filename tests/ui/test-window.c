@@ -262,7 +262,7 @@ other_login_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CkTokens) tokens = ck_api_login_finish (CK_API (object), result, &error);
+  g_autoptr(CkTokens) tokens G_GNUC_UNUSED = ck_api_login_finish (CK_API (object), result, &error);
 
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
