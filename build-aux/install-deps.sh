@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Relay needs to build, run and test on Debian 12, skipping what is there.
-# Usage: build-aux/install-deps.sh [--tests]   (--tests adds the headless test tools and node/npm)
+# Usage: build-aux/install-deps.sh [--tests] [--fuzz]
+#   --tests adds the headless test tools and node/npm; --fuzz adds clang and its libFuzzer runtime.
 set -euo pipefail
 
 packages=(
@@ -11,9 +12,13 @@ packages=(
   desktop-file-utils appstream librsvg2-common adwaita-icon-theme fonts-dejavu-core
   ca-certificates
 )
-if [ "${1:-}" = "--tests" ]; then
-  packages+=(xvfb xauth dbus-daemon gnome-keyring libsecret-tools openssl nodejs npm)
-fi
+for option in "$@"; do
+  case "$option" in
+    --tests) packages+=(xvfb xauth dbus-daemon gnome-keyring libsecret-tools openssl nodejs npm) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "usage: $0 [--tests] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
